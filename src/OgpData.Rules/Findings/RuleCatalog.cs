@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+
+namespace OgpData.Findings;
+
+/// <summary>
+/// The catalogue of every rule the library, the analyzers and the CLI report. Each id has exactly one
+/// descriptor here and one page under <c>docs/rules/</c>.
+/// </summary>
+public static class RuleCatalog
+{
+    /// <summary>Where the rule pages are published; a rule's page is this plus <c>ID.md</c>.</summary>
+    public const string DocsBaseUri = "https://github.com/ogpdata/ogpdata/blob/main/docs/rules/";
+
+    private static readonly RuleDescriptor[] Rules =
+    [
+        Ogp(RuleIds.MilestoneNotMeasurable, "Milestone is not measurable: no verifiable deliverable or quantified target", Severity.Warning),
+        Ogp(RuleIds.MilestoneWithoutDeadline, "Milestone has no end date, or one that cannot be read", Severity.Warning),
+        Ogp(RuleIds.EndBeforeStart, "Period ends before it starts", Severity.Error),
+        Ogp(RuleIds.PeriodOutsideParent, "Milestone outside its commitment's period, or commitment outside its plan's", Severity.Warning),
+        Ogp(RuleIds.CommitmentWithoutMilestones, "Commitment has no milestones", Severity.Warning),
+        Ogp(RuleIds.DuplicateId, "Duplicate id", Severity.Error),
+        Ogp(RuleIds.UnreadableDateText, "Date text that could not be read as a partial date", Severity.Warning),
+        Ogp(RuleIds.StatusNotInCodelist, "Status not in the codelist", Severity.Warning),
+        Ogp(RuleIds.NoOgpValue, "Commitment claims no OGP value", Severity.Info),
+        Ogp(RuleIds.PersonalDataInPublicField, "Personal data in a public field", Severity.Warning),
+        Ogp(RuleIds.NoLeadAgencyOrContact, "Commitment has no lead agency or no contact", Severity.Info),
+        new RuleDescriptor { Id = RuleIds.Schema, Title = "JSON Schema violation", DefaultSeverity = Severity.Error, Category = "Schema" },
+    ];
+
+    private static readonly Dictionary<string, RuleDescriptor> ById = Index(Rules);
+
+    /// <summary>Every rule, in id order as listed.</summary>
+    public static IReadOnlyList<RuleDescriptor> All => Rules;
+
+    /// <summary>The descriptor of a rule id, or null when the id is unknown.</summary>
+    public static RuleDescriptor? Find(string id) => ById.TryGetValue(id, out var rule) ? rule : null;
+
+    /// <summary>The descriptor of a rule id; throws for an id that is not in the catalogue (a programming error).</summary>
+    public static RuleDescriptor Get(string id) =>
+        Find(id) ?? throw new ArgumentException($"'{id}' is not a rule id of the catalogue.", nameof(id));
+
+    private static RuleDescriptor Ogp(string id, string title, Severity severity) =>
+        new() { Id = id, Title = title, DefaultSeverity = severity, Category = "OGP" };
+
+    private static Dictionary<string, RuleDescriptor> Index(RuleDescriptor[] rules)
+    {
+        var index = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in rules) index.Add(rule.Id, rule);
+        return index;
+    }
+}
