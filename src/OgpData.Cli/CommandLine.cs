@@ -1,4 +1,5 @@
 using System.Reflection;
+using OgpData.Cli.Commands;
 
 namespace OgpData.Cli;
 
@@ -16,27 +17,44 @@ internal static class CommandLine
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
-            stdout.Write(Usage);
-            return Task.FromResult(args.Length == 0 ? UsageOrInputError : Success);
+            stderr.Write(Usage);
+            return UsageOrInputError;
         }
-        if (args[0] is "--version")
+        var rest = args.AsSpan(1).ToArray();
+        try
         {
-            stdout.WriteLine(Version);
-            return Task.FromResult(Success);
+            switch (args[0])
+            {
+                case "-h" or "--help" or "help":
+                    stdout.Write(Usage);
+                    return Success;
+                case "--version":
+                    stdout.WriteLine(Version);
+                    return Success;
+                case "rules":
+                    return RulesCommand.Run(rest, stdout);
+                default:
+                    stderr.WriteLine($"ogpdata: unknown command '{args[0]}'; run 'ogpdata --help' for the list of commands.");
+                    return UsageOrInputError;
+            }
         }
-        stderr.WriteLine($"ogpdata: unknown command '{args[0]}'; run 'ogpdata --help' for the list of commands.");
-        return Task.FromResult(UsageOrInputError);
+        catch (UsageException e)
+        {
+            stderr.WriteLine("ogpdata: " + e.Message);
+            return UsageOrInputError;
+        }
     }
 
     private const string Usage = """
         ogpdata — validate OGP commitment packages and OCDS data
 
         Usage:
-          ogpdata validate <path>... [options]   check documents against their schema and the quality rules
+          ogpdata validate <path>... [options]   check files against their schema and the quality rules
+          ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version
 
         Run 'ogpdata <command> --help' for a command's options.

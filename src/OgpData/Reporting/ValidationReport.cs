@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using OgpData.Findings;
+
+namespace OgpData.Reporting;
+
+/// <summary>What one run of validation found, over every file it read.</summary>
+public sealed record ValidationReport
+{
+    /// <summary>The tool's name, written in the report's <c>tool</c> object.</summary>
+    public string ToolName { get; init; } = "ogpdata";
+
+    /// <summary>The tool's version.</summary>
+    public required string ToolVersion { get; init; }
+
+    /// <summary>One entry per file, in the order they were given.</summary>
+    public required ImmutableArray<FileReport> Files { get; init; }
+
+    /// <summary>The most serious finding severity across all files (<see cref="Severity.None"/> when there is none).</summary>
+    public Severity HighestSeverity
+    {
+        get
+        {
+            var highest = Severity.None;
+            foreach (var file in Files)
+            {
+                if (file.Counts.Errors > 0) return Severity.Error;
+                if (file.Counts.Warnings > 0) highest = Severity.Warning;
+                else if (file.Counts.Infos > 0 && highest < Severity.Info) highest = Severity.Info;
+            }
+            return highest;
+        }
+    }
+}
+
+/// <summary>The findings of one file.</summary>
+public sealed record FileReport
+{
+    /// <summary>The path as the user gave it (or as found under a folder they gave).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>What the file is: see <see cref="DocumentKinds"/>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Totals over the whole file, even when <see cref="Findings"/> is capped.</summary>
+    public required FindingCounts Counts { get; init; }
+
+    /// <summary>The findings, in file order, possibly capped (<see cref="Truncated"/>).</summary>
+    public required ImmutableArray<Finding> Findings { get; init; }
+
+    /// <summary>True when findings were left out because of a cap (<c>--max-errors</c>).</summary>
+    public bool Truncated => Counts.Total > Findings.Length;
+
+    /// <summary>A file is valid when it has no error (warnings and infos do not make it invalid).</summary>
+    public bool Valid => Counts.Errors == 0;
+}
+
+/// <summary>How many findings of each severity a file has, and how many records it holds.</summary>
+public sealed record FindingCounts
+{
+    /// <summary>Findings of severity error.</summary>
+    public int Errors { get; init; }
+
+    /// <summary>Findings of severity warning.</summary>
+    public int Warnings { get; init; }
+
+    /// <summary>Findings of severity info.</summary>
+    public int Infos { get; init; }
+
+    /// <summary>Records in the file: releases, records, or commitments; 1 for a single document.</summary>
+    public long Records { get; init; }
+
+    /// <summary>Every finding, whatever its severity.</summary>
+    public int Total => Errors + Warnings + Infos;
+
+    /// <summary>Counts of a list of findings.</summary>
+    public static FindingCounts Of(IEnumerable<Finding> findings, long records)
+    {
+        int errors = 0, warnings = 0, infos = 0;
+        foreach (var finding in findings)
+        {
+            switch (finding.Severity)
+            {
+                case Severity.Error: errors++; break;
+                case Severity.Warning: warnings++; break;
+                case Severity.Info: infos++; break;
+            }
+        }
+        return new FindingCounts { Errors = errors, Warnings = warnings, Infos = infos, Records = records };
+    }
+}
+
+/// <summary>The values of a file report's <c>kind</c>.</summary>
+public static class DocumentKinds
+{
+    /// <summary>An OGP commitment package (<c>actionPlans</c>).</summary>
+    public const string OgpCommitmentPackage = "ogp-commitment-package";
+    /// <summary>An OCDS release package (<c>releases</c>).</summary>
+    public const string OcdsReleasePackage = "ocds-release-package";
+    /// <summary>An OCDS record package (<c>records</c>).</summary>
+    public const string OcdsRecordPackage = "ocds-record-package";
+    /// <summary>A single OCDS release.</summary>
+    public const string OcdsRelease = "ocds-release";
+    /// <summary>JSON Lines, one release (or package) a line.</summary>
+    public const string OcdsReleasesJsonLines = "ocds-releases-jsonl";
+    /// <summary>A spreadsheet (commitment template or flattened OCDS).</summary>
+    public const string Csv = "csv";
+    /// <summary>Any other JSON document (validated with <c>--schema</c>).</summary>
+    public const string Json = "json";
+}
