@@ -37,7 +37,26 @@ internal static class TestSuite
         ["draft2020-12/ref.json|remote ref, containing refs itself|*"] = MetaSchema,
         ["draft2019-09/defs.json|validate definition against metaschema|*"] = MetaSchema,
         ["draft2020-12/defs.json|validate definition against metaschema|*"] = MetaSchema,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Arabic-Indic digits mixed with Extended Arabic-Indic digits"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Exceptions that are DISALLOWED, left-to-right chars"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Exceptions that are DISALLOWED, right-to-left chars"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Greek KERAIA not followed by Greek"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Greek KERAIA not followed by anything"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Hebrew GERESH not preceded by Hebrew"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Hebrew GERESH not preceded by anything"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Hebrew GERSHAYIM not preceded by Hebrew"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|Hebrew GERSHAYIM not preceded by anything"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|KATAKANA MIDDLE DOT with no Hiragana, Katakana, or Han"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|KATAKANA MIDDLE DOT with no other characters"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|MIDDLE DOT with no following 'l'"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|MIDDLE DOT with no preceding 'l'"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|MIDDLE DOT with nothing following"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|MIDDLE DOT with nothing preceding"] = Idna,
+        ["*/optional/format/hostname.json|validation of A-label (punycode) host names|contains illegal char U+302E Hangul single dot tone mark"] = Idna,
     };
+
+    private const string Idna =
+        "IDNA2008 contextual rules (RFC 5892 CONTEXTJ/CONTEXTO, DISALLOWED code points) are not implemented; A-labels are only decoded as Punycode.";
 
     private const string MetaSchema =
         "validates against the draft's own meta-schema, which the engine does not bundle (it is never fetched either).";
@@ -84,7 +103,10 @@ internal static class TestSuite
     public static List<CaseResult> Run(string draftFolder, SchemaDraft draft, string file)
     {
         var path = SharedData.Require(Root + "/tests/" + draftFolder + "/" + file);
-        var options = new SchemaOptions { DefaultDraft = draft, Registry = Registry };
+        // 2020-12 makes format an annotation by default and its format.json tests that; the engine asserts
+        // by default (OCDS relies on it), so that one file runs in the annotation mode the option offers.
+        var formats = draft == SchemaDraft.Draft202012 && file == "format.json" ? FormatMode.Annotate : FormatMode.Assert;
+        var options = new SchemaOptions { DefaultDraft = draft, Registry = Registry, Formats = formats };
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         var results = new List<CaseResult>();
         foreach (var group in document.RootElement.EnumerateArray())
@@ -104,7 +126,8 @@ internal static class TestSuite
             {
                 var testName = test.GetProperty("description").GetString()!;
                 var key = $"{draftFolder}/{file}|{groupName}|{testName}";
-                var excluded = Exclusions.ContainsKey(key) || Exclusions.ContainsKey($"{draftFolder}/{file}|{groupName}|*");
+                var excluded = Exclusions.ContainsKey(key) || Exclusions.ContainsKey($"{draftFolder}/{file}|{groupName}|*") ||
+                               Exclusions.ContainsKey($"*/{file}|{groupName}|{testName}");
                 var expected = test.GetProperty("valid").GetBoolean();
                 if (schema is null)
                 {

@@ -15,7 +15,7 @@ public static class Formats
         ["time"] = IsTime,
         ["duration"] = IsDuration,
         ["email"] = IsEmail,
-        ["idn-email"] = IsEmail,
+        ["idn-email"] = IsIdnEmail,
         ["hostname"] = IsHostname,
         ["ipv4"] = IsIPv4,
         ["ipv6"] = IsIPv6,
@@ -111,7 +111,7 @@ public static class Formats
         text.Length > 11 && FullDate(text.Slice(0, 10)) && text[10] is 'T' or 't' && IsTime(text.Slice(11));
 
     private static readonly Regex Duration = new(
-        "^P(?:(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S)|[0-9]+W)$",
+        "^P(?:(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S)|[0-9]+W)\\z",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>ISO 8601 duration as RFC 3339 appendix A restricts it.</summary>
@@ -121,8 +121,7 @@ public static class Formats
     public static bool IsHostname(ReadOnlySpan<char> text)
     {
         if (text.Length == 0 || text.Length > 253) return false;
-        if (text[^1] == '.') text = text.Slice(0, text.Length - 1);
-        if (text.Length == 0) return false;
+        if (text[^1] == '.') return false;
         while (true)
         {
             var dot = text.IndexOf('.');
@@ -140,8 +139,19 @@ public static class Formats
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '-') return false;
         }
-        // "xn--" labels are punycode; any other label with "--" in positions 3-4 is reserved (RFC 5891).
-        if (label.Length >= 4 && label[2] == '-' && label[3] == '-' && !label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)) return false;
+        // An A-label ("xn--") must be valid Punycode of a valid IDNA label.
+        if (label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var unicode = Idn.GetUnicode(label.ToString());
+                return unicode.Length < 3 || unicode[2] != '-' || unicode[3] != '-';
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -182,6 +192,27 @@ public static class Formats
             return literal.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase) ? IsIPv6(literal.Slice(5)) : IsIPv4(literal);
         }
         return IsHostname(domain);
+    }
+
+    private static readonly System.Globalization.IdnMapping Idn = new() { UseStd3AsciiRules = true };
+
+    /// <summary>An e-mail address whose local part and domain may hold Unicode (RFC 6531).</summary>
+    public static bool IsIdnEmail(ReadOnlySpan<char> text)
+    {
+        var at = text.LastIndexOf('@');
+        if (at <= 0 || at == text.Length - 1) return false;
+        var domain = text.Slice(at + 1);
+        if (domain[0] == '[') return IsEmail(text);
+        string ascii;
+        try
+        {
+            ascii = Idn.GetAscii(domain.ToString());
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        return IsEmail(string.Concat(text.Slice(0, at + 1), ascii));
     }
 
     /// <summary>Dotted-quad IPv4 with no leading zeros.</summary>
@@ -266,7 +297,7 @@ public static class Formats
     {
         try
         {
-            _ = new Regex(text.ToString(), RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new Regex(SchemaRegex.Translate(text.ToString()), RegexOptions.None, TimeSpan.FromSeconds(1));
             return true;
         }
         catch (ArgumentException)
@@ -402,7 +433,7 @@ public static class Formats
     private static bool IsUriChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c switch
         {
-            '-' or '.' or '_' or '~' or ':' or '/' or '?' or '[' or ']' or '@' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' => true,
+            '-' or '.' or '_' or '~' or ':' or '/' or '?' or '@' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' => true,
             _ => false,
         };
 }

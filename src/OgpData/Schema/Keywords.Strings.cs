@@ -57,13 +57,14 @@ internal sealed class SchemaRegex
     public SchemaRegex(string pattern, TimeSpan timeout)
     {
         Pattern = pattern;
+        var dotnet = Translate(pattern);
         try
         {
-            regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            regex = new Regex(dotnet, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         }
         catch (NotSupportedException)
         {
-            regex = new Regex(pattern, RegexOptions.CultureInvariant, timeout);
+            regex = new Regex(dotnet, RegexOptions.CultureInvariant, timeout);
         }
         prefix = LiteralPrefix(pattern);
     }
@@ -82,6 +83,25 @@ internal sealed class SchemaRegex
         {
             return false;
         }
+    }
+
+    private static readonly Dictionary<string, string> PropertyNames = new(StringComparer.Ordinal)
+    {
+        ["Letter"] = "L", ["Lowercase_Letter"] = "Ll", ["Uppercase_Letter"] = "Lu", ["Titlecase_Letter"] = "Lt",
+        ["Modifier_Letter"] = "Lm", ["Other_Letter"] = "Lo", ["Mark"] = "M", ["Number"] = "N", ["Decimal_Number"] = "Nd",
+        ["digit"] = "Nd", ["Letter_Number"] = "Nl", ["Other_Number"] = "No", ["Punctuation"] = "P", ["punct"] = "P",
+        ["Symbol"] = "S", ["Separator"] = "Z", ["Space_Separator"] = "Zs", ["Other"] = "C", ["Control"] = "Cc",
+    };
+
+    /// <summary>
+    /// ECMA-262 patterns as .NET reads them: long Unicode property names (<c>\p{Letter}</c>) become the
+    /// short categories .NET knows.
+    /// </summary>
+    internal static string Translate(string pattern)
+    {
+        if (!pattern.Contains("\\p{", StringComparison.Ordinal) && !pattern.Contains("\\P{", StringComparison.Ordinal)) return pattern;
+        return System.Text.RegularExpressions.Regex.Replace(pattern, @"\\([pP])\{([A-Za-z_]+)\}", m =>
+            PropertyNames.TryGetValue(m.Groups[2].Value, out var shortName) ? $"\\{m.Groups[1].Value}{{{shortName}}}" : m.Value);
     }
 
     /// <summary>

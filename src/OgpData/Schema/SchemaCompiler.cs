@@ -58,11 +58,16 @@ internal sealed class SchemaCompiler
         var document = new SchemaDocument { Root = root.Clone(), RetrievalUri = retrievalUri };
         loadedUris.Add(retrievalUri);
         var draft = fallbackDraft;
+        var validation = true;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var meta) && meta.ValueKind == JsonValueKind.String)
         {
             draft = DraftOf(meta.GetString()!, fallbackDraft);
+            validation = HasValidationVocabulary(meta.GetString()!);
         }
-        var resource = new SchemaResource { BaseUri = retrievalUri, Document = document, DocumentPointer = "", Draft = draft };
+        var resource = new SchemaResource
+        {
+            BaseUri = retrievalUri, Document = document, DocumentPointer = "", Draft = draft, ValidationVocabulary = validation,
+        };
         resources.TryAdd(retrievalUri, resource);
         Index(document.Root, document, "", resource, 0);
         return document;
@@ -80,6 +85,26 @@ internal sealed class SchemaCompiler
             return draft;
         }
         return fallback;
+    }
+
+    /// <summary>
+    /// A custom meta-schema may leave the validation vocabulary out of <c>$vocabulary</c>; then the
+    /// validation keywords (type, minimum, required, ...) of schemas written against it are not applied.
+    /// </summary>
+    private bool HasValidationVocabulary(string metaSchema)
+    {
+        if (SchemaDrafts.FromMetaSchemaUri(metaSchema) is not null) return true;
+        var (absolute, _) = SchemaUri.Split(metaSchema);
+        if (FindDocument(absolute) is { } doc && doc.ValueKind == JsonValueKind.Object &&
+            doc.TryGetProperty("$vocabulary", out var vocabularies) && vocabularies.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var vocabulary in vocabularies.EnumerateObject())
+            {
+                if (vocabulary.Name.EndsWith("/vocab/validation", StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+        return true;
     }
 
     private void Index(JsonElement element, SchemaDocument document, string pointer, SchemaResource resource, int depth)
@@ -384,12 +409,16 @@ internal sealed class SchemaCompiler
             list.Add(new RecursiveRefKeyword(c.At("$recursiveRef"), target));
         }
 
-        if (c.Has("type", out var type)) list.Add(new TypeKeyword(c.At("type"), TypesOf(type, c.At("type"))));
-        if (c.Has("enum", out var enumeration) && enumeration.ValueKind == JsonValueKind.Array) list.Add(new EnumKeyword(c.At("enum"), enumeration));
-        if (draft >= SchemaDraft.Draft6 && c.Has("const", out var constant)) list.Add(new ConstKeyword(c.At("const"), constant));
+        var validation = c.Resource.ValidationVocabulary;
+        if (validation && c.Has("type", out var type)) list.Add(new TypeKeyword(c.At("type"), TypesOf(type, c.At("type"))));
+        if (validation && c.Has("enum", out var enumeration) && enumeration.ValueKind == JsonValueKind.Array) list.Add(new EnumKeyword(c.At("enum"), enumeration));
+        if (validation && draft >= SchemaDraft.Draft6 && c.Has("const", out var constant)) list.Add(new ConstKeyword(c.At("const"), constant));
 
-        AddNumberKeywords(c, draft, list);
-        AddStringKeywords(c, list);
+        if (validation)
+        {
+            AddNumberKeywords(c, draft, list);
+            AddStringKeywords(c, list);
+        }
         AddArrayKeywords(c, draft, list);
         AddObjectKeywords(c, draft, list);
 
@@ -570,9 +599,10 @@ internal sealed class SchemaCompiler
                 list.Add(new ItemsKeyword("items", c.At("items"), null, c.Sub("items"), "items", c.At("items")));
             }
         }
-        if (c.Has("minItems", out var minItems)) list.Add(new ItemCountKeyword("minItems", c.At("minItems"), true, Count(minItems, "minItems", c.Location)));
-        if (c.Has("maxItems", out var maxItems)) list.Add(new ItemCountKeyword("maxItems", c.At("maxItems"), false, Count(maxItems, "maxItems", c.Location)));
-        if (c.Has("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True) list.Add(new UniqueItemsKeyword(c.At("uniqueItems")));
+        var validation = c.Resource.ValidationVocabulary;
+        if (validation && c.Has("minItems", out var minItems)) list.Add(new ItemCountKeyword("minItems", c.At("minItems"), true, Count(minItems, "minItems", c.Location)));
+        if (validation && c.Has("maxItems", out var maxItems)) list.Add(new ItemCountKeyword("maxItems", c.At("maxItems"), false, Count(maxItems, "maxItems", c.Location)));
+        if (validation && c.Has("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True) list.Add(new UniqueItemsKeyword(c.At("uniqueItems")));
         if (draft >= SchemaDraft.Draft6 && c.Has("contains", out _))
         {
             var minimum = 1;
@@ -619,12 +649,13 @@ internal sealed class SchemaCompiler
             list.Add(new PropertiesKeyword(name, c.At(name), names, schemas.ToArray(), regexList.ToArray(), patternSchemas.ToArray(),
                 hasAdditional ? c.Sub("additionalProperties") : null, c.At("additionalProperties")));
         }
-        if (c.Has("required", out var required) && required.ValueKind == JsonValueKind.Array && required.GetArrayLength() > 0)
+        var validation = c.Resource.ValidationVocabulary;
+        if (validation && c.Has("required", out var required) && required.ValueKind == JsonValueKind.Array && required.GetArrayLength() > 0)
         {
             list.Add(new RequiredKeyword(c.At("required"), Strings(required, "required", c.Location)));
         }
-        if (c.Has("minProperties", out var minProperties)) list.Add(new PropertyCountKeyword("minProperties", c.At("minProperties"), true, Count(minProperties, "minProperties", c.Location)));
-        if (c.Has("maxProperties", out var maxProperties)) list.Add(new PropertyCountKeyword("maxProperties", c.At("maxProperties"), false, Count(maxProperties, "maxProperties", c.Location)));
+        if (validation && c.Has("minProperties", out var minProperties)) list.Add(new PropertyCountKeyword("minProperties", c.At("minProperties"), true, Count(minProperties, "minProperties", c.Location)));
+        if (validation && c.Has("maxProperties", out var maxProperties)) list.Add(new PropertyCountKeyword("maxProperties", c.At("maxProperties"), false, Count(maxProperties, "maxProperties", c.Location)));
         if (draft >= SchemaDraft.Draft6 && c.Has("propertyNames", out _)) list.Add(new PropertyNamesKeyword(c.At("propertyNames"), c.Sub("propertyNames")));
 
         if (draft <= SchemaDraft.Draft7 && c.Has("dependencies", out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
@@ -633,7 +664,7 @@ internal sealed class SchemaCompiler
         }
         if (draft >= SchemaDraft.Draft201909)
         {
-            if (c.Has("dependentRequired", out var dependentRequired) && dependentRequired.ValueKind == JsonValueKind.Object)
+            if (validation && c.Has("dependentRequired", out var dependentRequired) && dependentRequired.ValueKind == JsonValueKind.Object)
             {
                 AddDependencies(c, "dependentRequired", dependentRequired, list, allowSchemas: false, allowArrays: true);
             }

@@ -20,6 +20,9 @@ internal sealed class SchemaResource
     public bool RecursiveAnchor { get; set; }
 
     public SchemaNode? RootNode { get; set; }
+
+    /// <summary>False when a custom meta-schema's <c>$vocabulary</c> leaves out the validation vocabulary.</summary>
+    public bool ValidationVocabulary { get; set; } = true;
 }
 
 /// <summary>A parsed schema document kept alive for the life of the compiled schema.</summary>
@@ -108,11 +111,6 @@ internal sealed class SchemaNode
             if (!constant && evaluator.Reporting)
             {
                 evaluator.Add("false", Location, "no value is allowed here (the schema is false)", ValueText.Short(instance));
-            }
-            if (constant && evaluated is not null)
-            {
-                evaluated.AllProperties = true;
-                evaluated.AllItems = true;
             }
             return constant;
         }
