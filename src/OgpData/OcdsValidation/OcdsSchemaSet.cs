@@ -33,6 +33,23 @@ public sealed class OcdsSchemaSet
         RecordPackageFacts = RecordPackageSchema is { } recordPackageSchema ? builder.Build(recordPackageSchema, RecordPackageSchemaUri) : new SchemaNode();
     }
 
+    /// <summary>A set that knows no schema: the checks that need one stay quiet.</summary>
+    internal static OcdsSchemaSet Empty { get; } = CreateEmpty();
+
+    private static OcdsSchemaSet CreateEmpty()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return new OcdsSchemaSet(new NoSource(), ImmutableDictionary<string, JsonElement>.Empty.Add("release-schema.json", document.RootElement.Clone()),
+            ImmutableDictionary<string, ImmutableHashSet<string>>.Empty, ImmutableDictionary<string, ImmutableHashSet<string>>.Empty, []);
+    }
+
+    private sealed class NoSource : OcdsSchemaSource
+    {
+        public override string Description => "(no OCDS schema)";
+        public override Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken = default) => Task.FromResult<byte[]?>(null);
+        public override Task<IReadOnlyList<string>> ListCodelistsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([]);
+    }
+
     /// <summary>Where the core schemas came from.</summary>
     public OcdsSchemaSource Source { get; }
 
