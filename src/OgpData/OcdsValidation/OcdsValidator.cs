@@ -71,9 +71,15 @@ public static class OcdsValidator
     /// <summary>One unit of work, numbered in file order.</summary>
     private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready);
 
+    /// <summary>
+    /// A finding whose pointer is still relative to its item: it is placed in the file (pointer, line, column)
+    /// only if it is kept, so a file with a million findings does not pay a million lookups.
+    /// </summary>
+    private readonly record struct Pending(Finding Finding, Func<string, (string Pointer, TextPosition Position)>? Locate);
+
     /// <summary>What a worker found for one unit.</summary>
-    private sealed record Done(long Sequence, ImmutableArray<Finding> Findings, bool IsItem, string? UniqueKey, string? UniqueLabel,
-        Finding? DuplicateTemplate);
+    private sealed record Done(long Sequence, ImmutableArray<Pending> Findings, bool IsItem, string? UniqueKey, string? UniqueLabel,
+        StreamedItem? Item, string? KeyPointer);
 
     /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
     private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
@@ -237,15 +243,22 @@ public static class OcdsValidator
                 {
                     StreamedItem item => CheckItem(unit, item),
                     PackageEnd end => CheckMetadata(unit, end),
-                    _ => new Done(unit.Sequence, unit.Ready, false, null, null, null),
+                    _ => new Done(unit.Sequence, Placed(unit.Ready).ToImmutable(), false, null, null, null, null),
                 };
                 await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        private static ImmutableArray<Pending>.Builder Placed(ImmutableArray<Finding> ready)
+        {
+            var builder = ImmutableArray.CreateBuilder<Pending>(ready.Length);
+            foreach (var finding in ready) builder.Add(new Pending(finding, null));
+            return builder;
+        }
+
         private Done CheckItem(Work unit, StreamedItem item)
         {
-            var findings = unit.Ready.ToBuilder();
+            var findings = Placed(unit.Ready);
             JsonDocument document;
             try
             {
@@ -253,33 +266,22 @@ public static class OcdsValidator
             }
             catch (JsonException e)
             {
-                findings.Add(new Finding
+                findings.Add(new Pending(new Finding
                 {
                     RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
                     Message = "This item is not well-formed JSON: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
-                });
-                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null);
+                }, null));
+                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null, null);
             }
             using (document)
             {
                 var root = document.RootElement;
                 var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
-                foreach (var found in context.Findings) findings.Add(Place(item, found));
+                foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate);
-
                 var (key, label, keyPointer) = UniqueKey(root, item);
-                Finding? template = null;
-                if (key is not null)
-                {
-                    var (pointer, position) = item.Locate(keyPointer!);
-                    template = new Finding
-                    {
-                        RuleId = RuleIds.OcdsNonUniqueId, Severity = options.SeverityOf(RuleIds.OcdsNonUniqueId), Pointer = pointer,
-                        Message = "", Line = position.Line, Column = position.Column, Value = label,
-                    };
-                }
-                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, template);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer);
             }
         }
 
@@ -294,69 +296,64 @@ public static class OcdsValidator
 
         private Done CheckMetadata(Work unit, PackageEnd end)
         {
-            var findings = unit.Ready.ToBuilder();
+            var findings = Placed(unit.Ready);
             using var document = JsonDocument.Parse(end.ToUtf8Json());
             var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf);
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
-            foreach (var found in context.Findings)
-            {
-                var (pointer, position) = end.LocateInMetadata(found.Pointer);
-                findings.Add(new Finding
-                {
-                    RuleId = found.RuleId, Severity = found.Severity, Pointer = pointer, Message = found.Message,
-                    Line = position.Line, Column = position.Column, Value = found.Value,
-                });
-            }
+            foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
             if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata);
-            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null);
+            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
         }
 
-        private void AddSchemaFindings(ImmutableArray<Finding>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate)
+        private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate)
         {
             foreach (var finding in found)
             {
                 var severity = options.Severities.TryGetValue(finding.RuleId, out var configured) ? configured : finding.Severity;
                 if (severity == Severity.None) continue;
-                var (pointer, position) = locate(finding.Pointer);
-                findings.Add(finding with { Pointer = pointer, Line = position.Line, Column = position.Column, Severity = severity });
+                findings.Add(new Pending(finding with { Severity = severity }, locate));
             }
         }
 
-        private static Finding Place(StreamedItem item, ItemFinding found)
+        private static Finding ToFinding(ItemFinding found) => new()
         {
-            var (pointer, position) = item.Locate(found.Pointer);
-            return new Finding
-            {
-                RuleId = found.RuleId, Severity = found.Severity, Pointer = pointer, Message = found.Message,
-                Line = position.Line, Column = position.Column, Value = found.Value,
-            };
-        }
+            RuleId = found.RuleId, Severity = found.Severity, Pointer = found.Pointer, Message = found.Message, Value = found.Value,
+        };
 
         /// <summary>Runs on the single reading thread, in file order: counts, keeps, and detects duplicates.</summary>
         private void Accept(Done result)
         {
             if (result.IsItem) _records++;
-            foreach (var finding in result.Findings) Keep(finding);
+            foreach (var pending in result.Findings) Keep(pending);
             if (result.UniqueKey is null) return;
             if (_firstByKey.TryAdd(result.UniqueKey, _records - 1)) return;
             var first = _firstByKey[result.UniqueKey];
-            var what = result.DuplicateTemplate!.Pointer.EndsWith("/ocid", StringComparison.Ordinal) ? "ocid" : "ocid and id";
-            Keep(result.DuplicateTemplate with
+            var what = result.KeyPointer == "/ocid" ? "ocid" : "ocid and id";
+            Keep(new Pending(new Finding
             {
+                RuleId = RuleIds.OcdsNonUniqueId, Severity = options.SeverityOf(RuleIds.OcdsNonUniqueId), Pointer = result.KeyPointer!,
                 Message = $"Another item (number {first} of the input, counting from 0) has the same {what} ({result.UniqueLabel}).",
-            });
+                Value = result.UniqueLabel,
+            }, result.Item!.Locate));
         }
 
-        private void Keep(Finding finding)
+        private void Keep(Pending pending)
         {
-            switch (finding.Severity)
+            switch (pending.Finding.Severity)
             {
                 case Severity.Error: _errors++; break;
                 case Severity.Warning: _warnings++; break;
                 case Severity.Info: _infos++; break;
                 default: return;
             }
-            if (_findings.Count < options.MaxFindings) _findings.Add(finding);
+            if (_findings.Count >= options.MaxFindings) return;
+            if (pending.Locate is not { } locate)
+            {
+                _findings.Add(pending.Finding);
+                return;
+            }
+            var (pointer, position) = locate(pending.Finding.Pointer);
+            _findings.Add(pending.Finding with { Pointer = pointer, Line = position.Line, Column = position.Column });
         }
 
         public OcdsValidationResult Result(DocumentKind documentKind, string? compression) => new()

@@ -132,6 +132,7 @@ public static class OcdsStreamReader
         private JsonReaderState _state = new(ReaderOptions);
         private readonly LineCounter _lines = new(baseOffset, basePosition);
         private Mode _mode = Mode.Start;
+        private UnreadableInputException? _error;
 
         private int _packageIndex;
         private string _packagePointer = "";
@@ -153,6 +154,7 @@ public static class OcdsStreamReader
                 parts.Clear();
                 var done = Step(parts);
                 foreach (var part in parts) yield return part;
+                if (_error is not null) throw _error;
                 if (done) yield break;
                 if (_final) throw Unreadable("The input ends in the middle of a JSON value (truncated file?).", _end - _start, null);
                 await FillAsync(cancellationToken).ConfigureAwait(false);
@@ -202,7 +204,9 @@ public static class OcdsStreamReader
             }
             catch (JsonException e)
             {
-                throw Unreadable("The input is not well-formed JSON: " + e.Message, OffsetOf(e), e);
+                // Hand out what was read before the break first; the error follows.
+                _error = Unreadable("The input is not well-formed JSON: " + e.Message, OffsetOf(e), e);
+                return true;
             }
         }
 

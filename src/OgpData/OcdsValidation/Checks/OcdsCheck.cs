@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using OgpData.Findings;
 using OgpData.Streaming;
@@ -44,25 +43,28 @@ internal abstract class OcdsCheck
     public virtual void VisitRelease(JsonElement release, CheckContext context) { }
 }
 
-/// <summary>The pointer of the value being visited, kept as segments and turned into text only when reported.</summary>
+/// <summary>
+/// The pointer of the value being visited, kept as raw segments (no string is built per value) and turned
+/// into JSON Pointer text only when a finding is reported.
+/// </summary>
 internal sealed class PathStack
 {
-    private readonly List<string> _segments = [];
+    private readonly List<(string? Name, int Index)> _segments = [];
 
     public int Depth => _segments.Count;
 
-    public void Push(string property) => _segments.Add(JsonPointerText.Append("", property));
+    public void Push(string property) => _segments.Add((property, 0));
 
-    public void Push(int index) => _segments.Add("/" + index.ToString(CultureInfo.InvariantCulture));
+    public void Push(int index) => _segments.Add((null, index));
 
     public void Pop() => _segments.RemoveAt(_segments.Count - 1);
 
     public override string ToString()
     {
-        if (_segments.Count == 0) return "";
-        var text = new StringBuilder();
-        foreach (var segment in _segments) text.Append(segment);
-        return text.ToString();
+        var pointer = "";
+        foreach (var (name, index) in _segments)
+            pointer = name is null ? JsonPointerText.Append(pointer, index) : JsonPointerText.Append(pointer, name);
+        return pointer;
     }
 }
 
