@@ -53,7 +53,7 @@ public static class MilestoneStatusCodelist
 
         // The whole text written as a code with other case or separators: "Not Started", "not_started".
         var joined = string.Concat(words);
-        foreach (var code in Codes)
+        foreach (var code in HasAccent(text!) ? Array.Empty<string>() : Codes)
         {
             if (string.Equals(joined, code, StringComparison.OrdinalIgnoreCase))
                 return new StatusSuggestion(code, code, "en", 0, text!.Trim(), Array.Empty<string>());
@@ -74,8 +74,15 @@ public static class MilestoneStatusCodelist
         }
         if (best.Count == 0) return null;
 
-        // Per code, its closest title; then the code named first in the text (closest on a tie).
-        best.Sort((a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Distance.CompareTo(b.Distance));
+        // The code named first in the text, the closest title on a tie; then, between an English and a French
+        // title as close ("Complète" folds to "complete"), French when the text has accents.
+        var preferred = HasAccent(text!) ? "fr" : "en";
+        best.Sort((a, b) =>
+        {
+            if (a.Position != b.Position) return a.Position.CompareTo(b.Position);
+            if (a.Distance != b.Distance) return a.Distance.CompareTo(b.Distance);
+            return (a.Language == preferred ? 0 : 1).CompareTo(b.Language == preferred ? 0 : 1);
+        });
         var chosen = best[0];
         var others = new List<string>();
         foreach (var candidate in best)
@@ -83,6 +90,15 @@ public static class MilestoneStatusCodelist
             if (candidate.Code != chosen.Code && !others.Contains(candidate.Code)) others.Add(candidate.Code);
         }
         return new StatusSuggestion(chosen.Code, chosen.Title, chosen.Language, chosen.Distance, chosen.Matched, others);
+    }
+
+    private static bool HasAccent(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 127 && char.IsLetter(c)) return true;
+        }
+        return false;
     }
 
     /// <summary>Lower-case words without accents: "Non commencé" → ["non", "commence"].</summary>

@@ -184,7 +184,7 @@ public static class PersonalDataScanner
                 if (d is ' ' or '.' or '-' or '/' or '(' or ')' or '+' or '\u00A0')
                 {
                     var next = k + 1;
-                    while (next < text.Length && text[next] is '(' or ')' or ' ') next++;
+                    while (next < text.Length && text[next] is '(' or ')' or ' ' or '+') next++;
                     if (next < text.Length && IsDigit(text[next]) && next - k <= 3) { k = next; continue; }
                 }
                 break;
