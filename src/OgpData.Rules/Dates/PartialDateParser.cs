@@ -166,7 +166,7 @@ public static class PartialDateParser
 
     private static readonly HashSet<string> LabelWords = new(StringComparer.Ordinal)
     {
-        "date", "dates", "de", "d", "du", "debut", "fin", "start", "end", "due", "echeance", "deadline", "starting", "ending", "finish", "period", "periode",
+        "date", "dates", "debut", "fin", "start", "end", "due", "echeance", "deadline", "starting", "ending", "finish", "period", "periode", "duree",
     };
 
     private static readonly HashSet<string> RangeIntroWords = new(StringComparer.Ordinal) { "du", "de", "from", "entre", "between" };
@@ -415,16 +415,20 @@ public static class PartialDateParser
 
         // ---- ranges -------------------------------------------------------------------------------
 
-        /// <summary>Skips "Début :", "Date de fin :", "Start date:" — a label, recognised by its colon.</summary>
+        /// <summary>Skips a label that ends with a colon: "Début :", "Date de fin :", "Start date:",
+        /// "Date de durée et de fin de l'engagement :". The words before the colon must name a date or a period.</summary>
         private void SkipLabel()
         {
             var k = _i;
-            while (k < _tokens.Count && _tokens[k].Kind == TokenKind.Word && LabelWords.Contains(_tokens[k].Text)) k++;
-            if (k > _i && k < _tokens.Count && _tokens[k].Kind == TokenKind.Punct && _tokens[k].Text == ":")
+            var named = false;
+            while (k < _tokens.Count && k - _i < 12 && (_tokens[k].Kind == TokenKind.Word || _tokens[k].Is("'")))
             {
-                Recognise(_i, k, _tokens[_i].Text is "start" or "end" or "due" or "deadline" or "starting" or "ending" ? "en" : "fr");
-                _i = k + 1;
+                if (LabelWords.Contains(_tokens[k].Text)) named = true;
+                k++;
             }
+            if (!named || k >= _tokens.Count || !_tokens[k].Is(":")) return;
+            Recognise(_i, k, _tokens[_i].Text is "start" or "end" or "due" or "deadline" or "starting" or "ending" or "period" ? "en" : "fr");
+            _i = k + 1;
         }
 
         private string? SkipRangeIntro()
