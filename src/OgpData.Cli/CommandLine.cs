@@ -1,5 +1,6 @@
 using System.Reflection;
 using OgpData.Cli.Commands;
+using OgpData.Validation;
 
 namespace OgpData.Cli;
 
@@ -35,6 +36,8 @@ internal static class CommandLine
                 case "--version":
                     stdout.WriteLine(Version);
                     return Success;
+                case "validate":
+                    return await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 case "rules":
                     return RulesCommand.Run(rest, stdout);
                 default:
@@ -43,6 +46,11 @@ internal static class CommandLine
             }
         }
         catch (UsageException e)
+        {
+            stderr.WriteLine("ogpdata: " + e.Message);
+            return UsageOrInputError;
+        }
+        catch (InputException e)
         {
             stderr.WriteLine("ogpdata: " + e.Message);
             return UsageOrInputError;

@@ -287,10 +287,10 @@ public static class OcdsValidator
 
         private static (string? Key, string? Label, string? Pointer) UniqueKey(JsonElement root, StreamedItem item)
         {
-            if (!Json.TryGet(root, "ocid", out var ocid) || Json.IdText(ocid) is not { } ocidText) return (null, null, null);
+            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return (null, null, null);
             var package = item.PackageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (item.Kind == OcdsItemKind.Record) return (package + "\u001F" + ocidText, ocidText, "/ocid");
-            if (!Json.TryGet(root, "id", out var id) || Json.IdText(id) is not { } idText) return (null, null, null);
+            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return (null, null, null);
             return (package + "\u001F" + ocidText + "\u001F" + idText, $"{ocidText}, {idText}", "/id");
         }
 

@@ -14,6 +14,6 @@ internal sealed class AdditionalFieldCheck : OcdsCheck
     {
         if (!value.Additional) return;
         context.Report(RuleId, $"'{value.PropertyName}' is not in the OCDS schema or its extensions.",
-            value.Value.ValueKind is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array ? null : Json.Shown(value.Value));
+            value.Value.ValueKind is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array ? null : OcdsJson.Shown(value.Value));
     }
 }

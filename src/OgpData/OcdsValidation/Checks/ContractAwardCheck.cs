@@ -13,15 +13,15 @@ internal sealed class ContractAwardCheck : OcdsCheck
 
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
-        if (!Json.TryGet(release, "awards", out var awards) || awards.ValueKind != JsonValueKind.Array || awards.GetArrayLength() == 0) return;
+        if (!OcdsJson.TryGet(release, "awards", out var awards) || awards.ValueKind != JsonValueKind.Array || awards.GetArrayLength() == 0) return;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var award in awards.EnumerateArray())
         {
-            if (Json.TryGet(award, "id", out var id) && Json.IdText(id) is { } key) ids.Add(key);
+            if (OcdsJson.TryGet(award, "id", out var id) && OcdsJson.IdText(id) is { } key) ids.Add(key);
         }
-        foreach (var (index, contract) in Json.Items(release, "contracts"))
+        foreach (var (index, contract) in OcdsJson.Items(release, "contracts"))
         {
-            if (!Json.TryGet(contract, "awardID", out var awardId) || Json.IdText(awardId) is not { } key || ids.Contains(key)) continue;
+            if (!OcdsJson.TryGet(contract, "awardID", out var awardId) || OcdsJson.IdText(awardId) is not { } key || ids.Contains(key)) continue;
             context.Report(RuleId, $"The contract's awardID '{key}' matches no award in this release.", key, $"/contracts/{index}/awardID");
         }
     }

@@ -25,16 +25,16 @@ internal static class ItemWalker
         }
         else if (kind == OcdsItemKind.Record)
         {
-            if (Json.TryGet(item, "compiledRelease", out var compiled) && compiled.ValueKind == JsonValueKind.Object)
+            if (OcdsJson.TryGet(item, "compiledRelease", out var compiled) && compiled.ValueKind == JsonValueKind.Object)
             {
                 context.Path.Push("compiledRelease");
                 VisitRelease(compiled, checks, context);
                 context.Path.Pop();
             }
-            foreach (var (index, release) in Json.Items(item, "releases"))
+            foreach (var (index, release) in OcdsJson.Items(item, "releases"))
             {
                 // Linked releases (url, date, tag) carry nothing to check; embedded ones have an id.
-                if (!Json.TryGet(release, "id", out _)) continue;
+                if (!OcdsJson.TryGet(release, "id", out _)) continue;
                 context.Path.Push("releases");
                 context.Path.Push(index);
                 VisitRelease(release, checks, context);

@@ -10,9 +10,9 @@ internal sealed class NumberOfTenderersCheck : OcdsCheck
 
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
-        if (!Json.TryGet(release, "tender", out var tender) || !Json.TryGet(tender, "numberOfTenderers", out var number)
+        if (!OcdsJson.TryGet(release, "tender", out var tender) || !OcdsJson.TryGet(tender, "numberOfTenderers", out var number)
             || number.ValueKind != JsonValueKind.Number || !number.TryGetInt64(out var declared)) return;
-        if (!Json.TryGet(tender, "tenderers", out var tenderers) || tenderers.ValueKind != JsonValueKind.Array) return;
+        if (!OcdsJson.TryGet(tender, "tenderers", out var tenderers) || tenderers.ValueKind != JsonValueKind.Array) return;
         var listed = tenderers.GetArrayLength();
         if (declared == listed) return;
         context.Report(RuleId, $"numberOfTenderers is {declared} but {listed} tenderer(s) are listed.", number.GetRawText(), "/tender/numberOfTenderers");

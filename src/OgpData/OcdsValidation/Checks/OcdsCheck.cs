@@ -87,7 +87,7 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
 }
 
 /// <summary>Small readers shared by the checks.</summary>
-internal static class Json
+internal static class OcdsJson
 {
     /// <summary>An id as text: a string as is, a number as written; null for anything else.</summary>
     public static string? IdText(JsonElement value) => value.ValueKind switch

@@ -16,7 +16,7 @@ internal sealed class UnresolvedPartyReferenceCheck : OcdsCheck
         if (PartyReferences.PartiesById(release) is not { } parties) return;
         foreach (var (pointer, reference, role) in PartyReferences.Of(release))
         {
-            if (!Json.TryGet(reference, "id", out var id) || Json.IdText(id) is not { } key) continue;
+            if (!OcdsJson.TryGet(reference, "id", out var id) || OcdsJson.IdText(id) is not { } key) continue;
             var count = parties.TryGetValue(key, out var matches) ? matches.Count : 0;
             if (count == 1) continue;
             context.Report(RuleId, count == 0
@@ -36,7 +36,7 @@ internal sealed class PartyWithoutRoleCheck : OcdsCheck
         if (PartyReferences.PartiesById(release) is not { } parties) return;
         foreach (var (pointer, reference, role) in PartyReferences.Of(release))
         {
-            if (!Json.TryGet(reference, "id", out var id) || Json.IdText(id) is not { } key) continue;
+            if (!OcdsJson.TryGet(reference, "id", out var id) || OcdsJson.IdText(id) is not { } key) continue;
             if (!parties.TryGetValue(key, out var matches) || matches.Count != 1 || PartyReferences.HasRole(matches[0], role)) continue;
             context.Report(RuleId, $"The party '{key}' is referenced as {role} but its roles do not include '{role}'.", key, pointer + "/id");
         }

@@ -8,23 +8,23 @@ internal static class PartyReferences
     /// <summary>Every reference: where it is (relative pointer), its id, and the role it implies.</summary>
     public static IEnumerable<(string Pointer, JsonElement Reference, string Role)> Of(JsonElement release)
     {
-        if (Json.TryGet(release, "buyer", out var buyer)) yield return ("/buyer", buyer, "buyer");
-        if (Json.TryGet(release, "tender", out var tender))
+        if (OcdsJson.TryGet(release, "buyer", out var buyer)) yield return ("/buyer", buyer, "buyer");
+        if (OcdsJson.TryGet(release, "tender", out var tender))
         {
-            if (Json.TryGet(tender, "procuringEntity", out var entity)) yield return ("/tender/procuringEntity", entity, "procuringEntity");
-            foreach (var (i, tenderer) in Json.Items(tender, "tenderers")) yield return ($"/tender/tenderers/{i}", tenderer, "tenderer");
+            if (OcdsJson.TryGet(tender, "procuringEntity", out var entity)) yield return ("/tender/procuringEntity", entity, "procuringEntity");
+            foreach (var (i, tenderer) in OcdsJson.Items(tender, "tenderers")) yield return ($"/tender/tenderers/{i}", tenderer, "tenderer");
         }
-        foreach (var (a, award) in Json.Items(release, "awards"))
+        foreach (var (a, award) in OcdsJson.Items(release, "awards"))
         {
-            foreach (var (s, supplier) in Json.Items(award, "suppliers")) yield return ($"/awards/{a}/suppliers/{s}", supplier, "supplier");
+            foreach (var (s, supplier) in OcdsJson.Items(award, "suppliers")) yield return ($"/awards/{a}/suppliers/{s}", supplier, "supplier");
         }
-        foreach (var (c, contract) in Json.Items(release, "contracts"))
+        foreach (var (c, contract) in OcdsJson.Items(release, "contracts"))
         {
-            if (!Json.TryGet(contract, "implementation", out var implementation)) continue;
-            foreach (var (t, transaction) in Json.Items(implementation, "transactions"))
+            if (!OcdsJson.TryGet(contract, "implementation", out var implementation)) continue;
+            foreach (var (t, transaction) in OcdsJson.Items(implementation, "transactions"))
             {
-                if (Json.TryGet(transaction, "payer", out var payer)) yield return ($"/contracts/{c}/implementation/transactions/{t}/payer", payer, "payer");
-                if (Json.TryGet(transaction, "payee", out var payee)) yield return ($"/contracts/{c}/implementation/transactions/{t}/payee", payee, "payee");
+                if (OcdsJson.TryGet(transaction, "payer", out var payer)) yield return ($"/contracts/{c}/implementation/transactions/{t}/payer", payer, "payer");
+                if (OcdsJson.TryGet(transaction, "payee", out var payee)) yield return ($"/contracts/{c}/implementation/transactions/{t}/payee", payee, "payee");
             }
         }
     }
@@ -32,11 +32,11 @@ internal static class PartyReferences
     /// <summary>The parties of a release grouped by id; null when the release has no <c>parties</c> array (OCDS 1.0 data).</summary>
     public static Dictionary<string, List<JsonElement>>? PartiesById(JsonElement release)
     {
-        if (!Json.TryGet(release, "parties", out var parties) || parties.ValueKind != JsonValueKind.Array) return null;
+        if (!OcdsJson.TryGet(release, "parties", out var parties) || parties.ValueKind != JsonValueKind.Array) return null;
         var byId = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
         foreach (var party in parties.EnumerateArray())
         {
-            if (!Json.TryGet(party, "id", out var id) || Json.IdText(id) is not { } key) continue;
+            if (!OcdsJson.TryGet(party, "id", out var id) || OcdsJson.IdText(id) is not { } key) continue;
             if (!byId.TryGetValue(key, out var list)) byId[key] = list = [];
             list.Add(party);
         }
@@ -45,7 +45,7 @@ internal static class PartyReferences
 
     public static bool HasRole(JsonElement party, string role)
     {
-        foreach (var (_, item) in Json.Items(party, "roles"))
+        foreach (var (_, item) in OcdsJson.Items(party, "roles"))
         {
             if (item.ValueKind == JsonValueKind.String && item.ValueEquals(role)) return true;
         }

@@ -12,8 +12,8 @@ internal sealed class PeriodCheck : OcdsCheck
     {
         var period = value.Value;
         if (period.ValueKind != JsonValueKind.Object) return;
-        if (!Json.TryDate(period, "startDate", out var start) || !Json.TryDate(period, "endDate", out var end) || end >= start) return;
-        context.Report(RuleId, $"The period ends ({Json.Text(period.GetProperty("endDate"))}) before it starts ({Json.Text(period.GetProperty("startDate"))}).",
-            Json.Text(period.GetProperty("endDate")), "/endDate");
+        if (!OcdsJson.TryDate(period, "startDate", out var start) || !OcdsJson.TryDate(period, "endDate", out var end) || end >= start) return;
+        context.Report(RuleId, $"The period ends ({OcdsJson.Text(period.GetProperty("endDate"))}) before it starts ({OcdsJson.Text(period.GetProperty("startDate"))}).",
+            OcdsJson.Text(period.GetProperty("endDate")), "/endDate");
     }
 }
