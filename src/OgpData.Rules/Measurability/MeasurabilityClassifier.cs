@@ -280,7 +280,7 @@ public sealed class MeasurabilityClassifier
             AddCue(text, tokens, i, i + 2, MeasurabilityCueKind.Quantity, PercentWeight, head, ref negationScopeEnd, negationCue, cues);
             return i + 2;
         }
-        if (next.Kind != TokenKind.Word) return i + 1;
+        if (next.Kind != TokenKind.Word || IsEnumerator(text, tokens, i)) return i + 1;
         var end = i + 2;
         var following = next.WordId >= 0 ? model.Match(tokens, i + 1, out end) : null;
         if (following is { Kind: MeasurabilityCueKind.Date })
@@ -309,6 +309,17 @@ public sealed class MeasurabilityClassifier
             return i >= 2 && c == '.' && tokens[i - 2].WordId >= 0 && tokens[i - 2].WordId < isIdentifierMarker.Length && isIdentifierMarker[tokens[i - 2].WordId];
         }
         return previous.WordId >= 2 && previous.WordId < isIdentifierMarker.Length && isIdentifierMarker[previous.WordId];
+    }
+
+    /// <summary>
+    /// "6.4 Publish …", "2 Elaboration …": a number that opens the text or a line, or that has a dot in it,
+    /// followed by a capitalised word, numbers a list item; it counts nothing.
+    /// </summary>
+    private static bool IsEnumerator(string text, List<Token> tokens, int i)
+    {
+        if (!char.IsUpper(text[tokens[i + 1].Start])) return false;
+        if (i == 0 || tokens[i - 1].Kind == TokenKind.Punctuation) return true;
+        return text.IndexOf('.', tokens[i].Start, tokens[i].Length) >= 0;
     }
 
     private static bool IsEnumeratorLetter(List<Token> tokens, int i) =>
@@ -387,7 +398,7 @@ public sealed class MeasurabilityClassifier
         foreach (var k in order)
         {
             var kind = (int)cues[k].Kind;
-            sum += cues[k].Weight / (1 << Math.Min(seen[kind], 30));
+            sum += cues[k].Weight / (seen[kind] + 1.0);
             seen[kind]++;
         }
         return sum;

@@ -34,7 +34,7 @@ internal struct Token
 /// Splits milestone text into tokens with exact spans. Elisions split at the apostrophe ("l'adoption" →
 /// "l", "adoption"; "Canada's" → "canada", "s"); hyphens join nothing ("plate-forme" → "plate", "forme"),
 /// so that the lexicon, tokenised the same way, matches either spelling; numbers keep their decimal and
-/// thousands separators; web addresses stay whole. No allocation per token: callers pass the list to fill.
+/// thousands separators; dotted names ("Guichet.lu") and web addresses stay whole. No allocation per token: callers pass the list to fill.
 /// </summary>
 internal static class MilestoneTokenizer
 {
@@ -68,6 +68,10 @@ internal static class MilestoneTokenizer
                     else if (allDigits && (d == ',' || d == '.') && i + 1 < n && IsAsciiDigit(text[i + 1]) && i > start)
                     {
                         i++; // decimal separator: "1,1 degrés"
+                    }
+                    else if (!allDigits && d == '.' && i + 1 < n && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1]))
+                    {
+                        i++; // dotted names stay whole: "Guichet.lu", "B.E.A.T"
                     }
                     else if (allDigits && IsGroupSpace(d) && digitsInGroup <= 3 && ThreeDigitsFollow(text, i + 1))
                     {

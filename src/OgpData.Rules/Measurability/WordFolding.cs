@@ -3,7 +3,7 @@ namespace OgpData.Measurability;
 /// <summary>
 /// Folds a word to the form the lexicon is indexed by: lower case, no accents, ligatures spelt out, and a
 /// light plural and feminine folding (a final s or x, then a final e, are dropped from words longer than
-/// three letters). "Publiées", "publié" and "publiés" fold alike; so do "publications" and "publication",
+/// three letters; a final e twice). "Publiées", "publié" and "publiés" fold alike; so do "publications" and "publication",
 /// "données" and "donnée", "publicaciones" and "publicación". Lexicon entries are folded the same way, so a
 /// collision only ever merges forms that the lexicon treats alike.
 /// </summary>
@@ -38,6 +38,8 @@ internal static class WordFolding
             }
         }
         if (count > 3 && (buffer[count - 1] == 's' || buffer[count - 1] == 'x')) count--;
+        // Twice, so that "publiée" (publiee) and "publié" (publie) both fold to "publi".
+        if (count > 3 && buffer[count - 1] == 'e') count--;
         if (count > 3 && buffer[count - 1] == 'e') count--;
         return count;
     }
