@@ -273,7 +273,7 @@ public class MeasurabilityClassifierTests
         var head = Classifier.Classify("Sensibilisation des agents", "fr").Cues.Single();
         var later = Classifier.Classify("Plan pour les agents et les usagers et leur sensibilisation", "fr").Cues.Single(c => c.Text == "sensibilisation");
 
-        Assert.Equal(MeasurabilityClassifier.HeadFactor * later.Weight, head.Weight, 6);
+        Assert.Equal(CueScanner.HeadFactor * later.Weight, head.Weight, 6);
     }
 
     [Theory]
