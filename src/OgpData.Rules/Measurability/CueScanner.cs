@@ -100,6 +100,7 @@ internal sealed class CueScanner
     {
         var token = tokens[first];
         var cueEnd = tokens[end - 1].End;
+        if (IsNumberSign(end)) return; // "No. 5", "no 12": a number sign, not a negation
         if (end - first == 1 && model.IsNegationOpener(token.WordId))
         {
             // "ne … pas": counts only with its closing word, and reaches past it.
@@ -155,6 +156,10 @@ internal sealed class CueScanner
         Add(i, i + 2, MeasurabilityCueKind.Quantity, QuantityWeight, head);
         return i + 1;
     }
+
+    private bool IsNumberSign(int next) =>
+        next < tokens.Count && (tokens[next].Kind is TokenKind.Number or TokenKind.Year
+            || text[tokens[next].Start] == '.' && next + 1 < tokens.Count && tokens[next + 1].Kind is TokenKind.Number or TokenKind.Year);
 
     private bool IsIdentifier(int i)
     {

@@ -69,7 +69,7 @@ internal static class MeasurabilityExplanation
         foreach (var cue in cues)
         {
             if (positive ? cue.Weight <= 0 : cue.Weight >= 0 || cue.Kind == MeasurabilityCueKind.Negation) continue;
-            ranked.Add(cue);
+            if (!Contains(ranked, cue.Text)) ranked.Add(cue); // a word repeated is named once
         }
         // Strongest first, text order among equals (List.Sort is not stable, hence the second key).
         ranked.Sort((a, b) =>
@@ -79,6 +79,15 @@ internal static class MeasurabilityExplanation
         });
         if (ranked.Count > count) ranked.RemoveRange(count, ranked.Count - count);
         return ranked;
+    }
+
+    private static bool Contains(List<MeasurabilityCue> cues, string text)
+    {
+        foreach (var cue in cues)
+        {
+            if (string.Equals(cue.Text, text, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static void AppendCues(StringBuilder builder, List<MeasurabilityCue> cues)

@@ -40,9 +40,19 @@ public class LuxembourgPlanTests(ITestOutputHelper output)
     {
         var milestones = ReadMilestones(SharedData.Require(PlanPath));
         var classifier = MeasurabilityClassifier.Default;
-        foreach (var milestone in milestones) classifier.Classify(milestone, "fr"); // warm up
+        var expectedCues = milestones.Sum(m => classifier.Classify(m, "fr").Cues.Count);
 
-        const int rounds = 2000;
+        // Three timed runs after a warm-up long enough for tiered compilation; the best run is reported,
+        // as the machine may be shared. Nothing about time is asserted.
+        Measure(milestones, classifier, rounds: 2000, expectedCues);
+        var best = 0.0;
+        for (var run = 0; run < 3; run++) best = Math.Max(best, Measure(milestones, classifier, rounds: 2000, expectedCues));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best of 3 runs of {2000 * milestones.Count} classifications of the {milestones.Count} Luxembourg milestones: {best:0} per second (one thread; {Environment.ProcessorCount} logical processors)"));
+    }
+
+    private static double Measure(List<string> milestones, MeasurabilityClassifier classifier, int rounds, int expectedCues)
+    {
         var cues = 0;
         var watch = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)
@@ -50,11 +60,8 @@ public class LuxembourgPlanTests(ITestOutputHelper output)
             foreach (var milestone in milestones) cues += classifier.Classify(milestone, "fr").Cues.Count;
         }
         watch.Stop();
-
-        var classifications = rounds * milestones.Count;
-        Assert.Equal(classifications / milestones.Count * milestones.Sum(m => classifier.Classify(m, "fr").Cues.Count), cues);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{classifications} classifications of the {milestones.Count} Luxembourg milestones in {watch.Elapsed.TotalMilliseconds:0} ms: {classifications / watch.Elapsed.TotalSeconds:0} per second ({Environment.ProcessorCount} logical processors, one thread)"));
+        Assert.Equal(rounds * expectedCues, cues); // the same verdicts every time
+        return rounds * milestones.Count / watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>
