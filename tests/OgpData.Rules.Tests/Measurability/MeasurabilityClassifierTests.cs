@@ -191,6 +191,32 @@ public class MeasurabilityClassifierTests
     }
 
     [Fact]
+    public void No_before_a_number_is_a_number_sign()
+    {
+        var verdict = Classifier.Classify("Publish Regulation No. 12 and adopt Law No 5 on three registers.", "en");
+
+        Assert.DoesNotContain(verdict.Cues, c => c.Kind == MeasurabilityCueKind.Negation || c.IsNegated);
+        Assert.DoesNotContain(verdict.Cues, c => c.Text.StartsWith("12", StringComparison.Ordinal) || c.Text.StartsWith("5", StringComparison.Ordinal));
+        Assert.True(verdict.IsMeasurable);
+    }
+
+    [Fact]
+    public void A_repeated_word_is_named_once_in_the_explanation()
+    {
+        var verdict = Classifier.Classify("Adoption of the amendments. Adoption of the ordinance. Adoption of the rules.", "en");
+
+        Assert.Equal(3, verdict.Cues.Count(c => c.Text == "Adoption"));
+        Assert.Equal(1, CountOccurrences(verdict.Explanation, "\"Adoption\""));
+    }
+
+    private static int CountOccurrences(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    [Fact]
     public void Every_item_of_a_list_is_a_cue()
     {
         const string text = "Publication du rapport, mise en ligne du portail et adoption du décret";
