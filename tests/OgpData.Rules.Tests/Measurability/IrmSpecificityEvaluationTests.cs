@@ -42,7 +42,7 @@ public class IrmSpecificityEvaluationTests(ITestOutputHelper output)
         report.AppendLine(SplitFigures.Header);
         foreach (var row in rows) report.AppendLine(row.ToRow());
         report.AppendLine();
-        report.AppendLine("Baseline, AUC of the text length alone (longer commitments tend to be rated High):");
+        report.AppendLine("Baseline for comparison, AUC of the text length alone (no words read):");
         foreach (var line in baselines) report.AppendLine(line);
         output.WriteLine(report.ToString());
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "measurability-irm-evaluation.md"), report.ToString());
