@@ -380,6 +380,42 @@ public class MeasurabilityClassifierTests
     }
 
     [Fact]
+    public void Every_built_in_entry_matches_its_own_words_as_its_kind()
+    {
+        var problems = new List<string>();
+        foreach (var lexicon in MeasurabilityLexicon.BuiltIn)
+        {
+            var openers = new HashSet<string>(lexicon.NegationOpeners, StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in lexicon.Entries)
+            {
+                if (openers.Contains(entry.Words)) continue; // "ne" alone is no negation, by design
+                var text = entry.Words.Replace("#year", "2020").Replace("#number", "12");
+                var verdict = Classifier.Classify(text, lexicon.Language);
+                var whole = verdict.Cues.FirstOrDefault(c => c.Start == 0 && c.Length == text.Length);
+                if (whole is null || whole.Kind != entry.Kind)
+                    problems.Add($"{lexicon.Source}:{entry.Line} '{entry.Words}' ({entry.Kind}) -> {string.Join(", ", verdict.Cues.Select(c => $"{c.KindName} '{c.Text}'"))}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("Publicar el presupuesto en datos abiertos antes de diciembre de 2017.", true)]
+    [InlineData("Realizar tres talleres regionales con la sociedad civil.", true)]
+    [InlineData("Aprobación de la ley de acceso a la información pública.", true)]
+    [InlineData("Promover el diálogo y fortalecer la cooperación con la sociedad civil.", false)]
+    [InlineData("El informe no será publicado.", false)]
+    [InlineData("Fomentar la participación ciudadana en la medida de lo posible.", false)]
+    public void Spanish_milestones_get_the_expected_verdict(string milestone, bool measurable)
+    {
+        var verdict = Classifier.Classify(milestone);
+
+        Assert.Equal("es", verdict.Language);
+        Assert.True(measurable == verdict.IsMeasurable, $"score {verdict.Score:0.00}: {verdict.Explanation}");
+        AssertSpansAreExact(milestone, verdict);
+    }
+
+    [Fact]
     public void The_threshold_comes_from_the_options()
     {
         const string text = "Publication du rapport";
