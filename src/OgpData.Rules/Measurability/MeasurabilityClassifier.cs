@@ -128,7 +128,7 @@ public sealed class MeasurabilityClassifier
             Score = score,
             Language = model.Code,
             LanguageWasDetected = detected,
-            Cues = cues,
+            Cues = cues.AsReadOnly(),
             Explanation = MeasurabilityExplanation.Write(cues, measurable),
         };
     }
