@@ -99,6 +99,21 @@ public class MeasurabilityClassifierTests
         AssertSpansAreExact(milestone, verdict);
     }
 
+    [Theory]
+    [InlineData("Publication éventuelle d'un rapport", false, "hedge \"éventuelle\"")]
+    [InlineData("Le cas échéant, publication d'un guide", false, "hedge \"Le cas échéant\"")]
+    [InlineData("Il pourrait être envisagé de publier un rapport", false, "hedge \"pourrait\"")]
+    [InlineData("La loi n'a pas encore été adoptée", false, "negated by \"n'a pas\"")]
+    [InlineData("La plateforme sera opérationnelle en 2020", true, "deliverable \"plateforme\"")]
+    public void Hedges_and_negations_in_French(string text, bool measurable, string named)
+    {
+        var verdict = Classifier.Classify(text);
+
+        Assert.Equal("fr", verdict.Language);
+        Assert.True(measurable == verdict.IsMeasurable, $"score {verdict.Score:0.00}: {verdict.Explanation}");
+        Assert.Contains(named, verdict.Explanation);
+    }
+
     [Fact]
     public void The_explanation_names_the_vague_activity_and_the_hedge()
     {
