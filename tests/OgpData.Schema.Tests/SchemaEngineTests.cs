@@ -238,4 +238,29 @@ public sealed class SchemaEngineTests
         Assert.Contains(result.Errors, e => e.InstancePointer == "/date" && e.Message == "\"2014\" is not a valid date-time");
         Assert.Contains(result.Errors, e => e.InstancePointer == "/tender/value/amount" && e.Keyword == "type");
     }
+
+    [SkippableFact]
+    public void Ocds_package_schema_reaches_the_release_schema_through_the_registry_by_http_or_https()
+    {
+        var folder = SharedData.Require("ocds/schema/1.1.5");
+        using var release = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "release-schema.json")));
+        using var package = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "release-package-schema.json")));
+        var registry = new SchemaRegistry();
+        // Registered under the http spelling; the package schema names the https one.
+        registry.Register(new Uri("http://standard.open-contracting.org/schema/1__1__5/release-schema.json"), release.RootElement);
+        var schema = JsonSchema.Compile(package.RootElement, new SchemaOptions { Registry = registry });
+
+        var bytes = File.ReadAllBytes(SharedData.Require("ocds/samples/uk-contracts-finder.release-package.json"));
+        using var sample = JsonDocument.Parse(bytes);
+        var result = schema.Validate(sample.RootElement);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors.Take(5)));
+
+        using var broken = JsonDocument.Parse("""{"uri":"x","publishedDate":"2014","publisher":{"name":"p"},"version":"1.1","releases":[{"ocid":"o"}]}""");
+        var errors = schema.Validate(broken.RootElement).Errors;
+        Assert.Contains(errors, e => e.InstancePointer == "/publishedDate" && e.Keyword == "format");
+        Assert.Contains(errors, e => e.InstancePointer == "/releases/0" && e.Message == "missing required property \"id\"" &&
+                                     e.SchemaLocation.StartsWith("https://standard.open-contracting.org/schema/1__1__5/release-schema.json#", StringComparison.Ordinal));
+
+        Assert.Throws<SchemaCompileException>(() => JsonSchema.Compile(package.RootElement));
+    }
 }
