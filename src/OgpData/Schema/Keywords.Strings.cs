@@ -51,22 +51,38 @@ internal sealed class LengthKeyword(string name, string location, bool isMinimum
 /// </summary>
 internal sealed class SchemaRegex
 {
-    private readonly Regex regex;
+    private readonly string dotnetPattern;
+    private readonly TimeSpan timeout;
     private readonly string? prefix;
+    private Regex? regex;
 
     public SchemaRegex(string pattern, TimeSpan timeout)
     {
         Pattern = pattern;
-        var dotnet = Translate(pattern);
+        dotnetPattern = Translate(pattern);
+        this.timeout = timeout;
+        // Parse now so a bad pattern fails the compile; the interpreter's parse is cheap. The matcher
+        // itself is built on first use: building a non-backtracking automaton for the long OCDS
+        // language-tag patterns costs ~100 ms each, and most are never reached past their prefix.
+        _ = new Regex(dotnetPattern, RegexOptions.CultureInvariant, timeout);
+        prefix = LiteralPrefix(pattern);
+    }
+
+    private Regex Matcher => regex ?? Build();
+
+    private Regex Build()
+    {
+        Regex built;
         try
         {
-            regex = new Regex(dotnet, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            built = new Regex(dotnetPattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         }
         catch (NotSupportedException)
         {
-            regex = new Regex(dotnet, RegexOptions.CultureInvariant, timeout);
+            // Backreferences and lookarounds need backtracking: bound it with the match timeout instead.
+            built = new Regex(dotnetPattern, RegexOptions.CultureInvariant, timeout);
         }
-        prefix = LiteralPrefix(pattern);
+        return Interlocked.CompareExchange(ref regex, built, null) ?? built;
     }
 
     public string Pattern { get; }
@@ -77,7 +93,7 @@ internal sealed class SchemaRegex
         if (prefix is not null && !text.StartsWith(prefix, StringComparison.Ordinal)) return false;
         try
         {
-            return regex.IsMatch(text);
+            return Matcher.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
