@@ -155,8 +155,32 @@ public static class OcdsStreamReader
                 var done = Step(parts);
                 foreach (var part in parts) yield return part;
                 if (_error is not null) throw _error;
-                if (done) yield break;
+                if (done)
+                {
+                    await EnsureNothingFollowsAsync(cancellationToken).ConfigureAwait(false);
+                    yield break;
+                }
                 if (_final) throw Unreadable("The input ends in the middle of a JSON value (truncated file?).", _end - _start, null);
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Content after the root value would be silently ignored otherwise (two concatenated documents, or JSON Lines
+        /// whose first line was too long to be told apart from a single document).
+        /// </summary>
+        private async Task EnsureNothingFollowsAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var rest = _buffer.AsSpan(_start, _end - _start);
+                var content = rest.IndexOfAnyExcept(" \t\r\n"u8);
+                if (content >= 0)
+                {
+                    throw Unreadable("Unexpected content after the end of the JSON document (several documents in one file? JSON Lines need one document per line).", content, null);
+                }
+                if (_final) return;
+                _start = _end;
                 await FillAsync(cancellationToken).ConfigureAwait(false);
             }
         }

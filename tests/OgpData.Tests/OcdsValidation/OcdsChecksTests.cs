@@ -42,6 +42,20 @@ public class OcdsChecksTests
     }
 
     [SkippableFact]
+    public async Task Records_are_checked_in_their_compiled_and_embedded_releases_not_in_the_versioned_history()
+    {
+        var record = "{\"version\":\"1.1\",\"records\":[{\"ocid\":\"ocds-213czf-1\"," +
+            "\"releases\":[" + Release("\"awards\":[{\"id\":\"a\",\"value\":{\"amount\":-1,\"currency\":\"EUR\"}}]", ocid: "ocds-213czf-1") + "]," +
+            "\"compiledRelease\":" + Release("\"contracts\":[{\"id\":\"c\",\"awardID\":\"x\"}],\"awards\":[{\"id\":\"a\"}]", ocid: "bad") + "," +
+            "\"versionedRelease\":{\"ocid\":\"ocds-213czf-1\",\"tender\":{\"title\":[{\"releaseDate\":\"2020-01-01T00:00:00Z\",\"releaseID\":\"1\",\"value\":\"T\"}]}}}]}";
+        var result = await Validate(record);
+        Assert.Equal(["/records/0/releases/0/awards/0/value/amount"], result.PointersOf(RuleIds.OcdsNegativeAmount));
+        Assert.Equal(["/records/0/compiledRelease/contracts/0/awardID"], result.PointersOf(RuleIds.OcdsContractAwardNotFound));
+        Assert.Equal(["/records/0/compiledRelease/ocid"], result.PointersOf(RuleIds.OcdsBadOcidPrefix));
+        Assert.Empty(result.Of(RuleIds.OcdsAdditionalField));
+    }
+
+    [SkippableFact]
     public async Task OCDS0002_array_items_without_id_unless_the_list_merges_whole()
     {
         var result = await Validate(Package(Release("\"awards\":[{\"id\":\"a\"},{\"title\":\"no id\"}]," +

@@ -111,6 +111,16 @@ public class StreamingTests
         Assert.Equal(2, error.Position.Line);
     }
 
+    [Fact]
+    public async Task Content_after_the_document_is_unreadable_not_ignored()
+    {
+        var error = await Assert.ThrowsAsync<UnreadableInputException>(() =>
+            ReadAll("{\"releases\":[]}\n  {\"releases\":[]}", DocumentKind.OcdsReleasePackage, chunk: 3));
+        Assert.Equal(new TextPosition(2, 3), error.Position);
+        var parts = await ReadAll("{\"releases\":[]}\n \n", DocumentKind.OcdsReleasePackage, chunk: 3);
+        Assert.Single(parts.OfType<PackageEnd>());
+    }
+
     [SkippableFact]
     public async Task Streams_a_real_gzip_package_with_offsets_that_land_on_each_release()
     {

@@ -18,7 +18,7 @@ internal static class ItemWalker
             OcdsItemKind.RecordPackageMetadata => context.Schemas.RecordPackageFacts,
             _ => context.Schemas.ReleaseFacts,
         };
-        Walk(new VisitedValue(item, null, schema, false), checks, context, 0);
+        Walk(new VisitedValue(item, null, schema, false), checks, context, 0, kind == OcdsItemKind.Record);
         if (kind == OcdsItemKind.Release)
         {
             VisitRelease(item, checks, context);
@@ -50,7 +50,7 @@ internal static class ItemWalker
         foreach (var check in checks) check.VisitRelease(release, context);
     }
 
-    private static void Walk(in VisitedValue visited, IReadOnlyList<OcdsCheck> checks, CheckContext context, int depth)
+    private static void Walk(in VisitedValue visited, IReadOnlyList<OcdsCheck> checks, CheckContext context, int depth, bool recordRoot = false)
     {
         foreach (var check in checks) check.Visit(visited, context);
         if (depth >= OcdsStreamReader.MaxDepth) return;
@@ -60,8 +60,10 @@ internal static class ItemWalker
         {
             foreach (var property in value.EnumerateObject())
             {
-                var child = schema?.Property(property.Name);
-                var additional = child is null && schema is { DeclaresProperties: true } && !schema.IsKnown(property.Name);
+                // A versioned release wraps every field in {releaseDate, releaseID, value} history arrays whose shape
+                // the facts do not model; the schema validation covers it, the schema-based checks stay out.
+                var child = recordRoot && property.Name == "versionedRelease" ? null : schema?.Property(property.Name);
+                var additional = child is null && schema is { DeclaresProperties: true } && !schema.IsKnown(property.Name) && !(recordRoot && property.Name == "versionedRelease");
                 context.Path.Push(property.Name);
                 Walk(new VisitedValue(property.Value, property.Name, child, additional), checks, context, depth + 1);
                 context.Path.Pop();
