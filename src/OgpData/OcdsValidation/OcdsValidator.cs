@@ -89,6 +89,7 @@ public static class OcdsValidator
         private readonly Dictionary<int, PackageState> _packages = [];
         private readonly Dictionary<string, long> _firstByKey = new(StringComparer.Ordinal);
         private readonly ImmutableArray<Finding>.Builder _findings = ImmutableArray.CreateBuilder<Finding>();
+        private readonly FindingBudget _budget = new();
         private readonly HashSet<string> _extensionUrls = new(StringComparer.Ordinal);
         private readonly ImmutableArray<OcdsExtension>.Builder _extensions = ImmutableArray.CreateBuilder<OcdsExtension>();
         private long _records, _errors, _warnings, _infos;
@@ -276,7 +277,7 @@ public static class OcdsValidator
             using (document)
             {
                 var root = document.RootElement;
-                var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf);
+                var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate);
@@ -298,7 +299,7 @@ public static class OcdsValidator
         {
             var findings = Placed(unit.Ready);
             using var document = JsonDocument.Parse(end.ToUtf8Json());
-            var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf);
+            var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
             if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata);
@@ -346,7 +347,11 @@ public static class OcdsValidator
                 case Severity.Info: _infos++; break;
                 default: return;
             }
-            if (_findings.Count >= options.MaxFindings) return;
+            if (_findings.Count >= options.MaxFindings)
+            {
+                _budget.Exhaust();
+                return;
+            }
             if (pending.Locate is not { } locate)
             {
                 _findings.Add(pending.Finding);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OgpData.Findings;
+using OgpData.OcdsValidation;
 using OgpData.Streaming;
 using OgpData.Testing;
 using static OgpData.Tests.OcdsValidation.OcdsTestData;
@@ -120,6 +121,19 @@ public class OcdsFixtureTests
                 foreach (var item in element.EnumerateArray()) Collect(item, pointer + "/" + i++, bad);
             }
         }
+    }
+
+    [SkippableFact]
+    public async Task Results_are_the_same_on_one_worker_and_on_many()
+    {
+        var path = SharedData.Require("ocds/samples/armenia.release-package.json");
+        var one = await ValidateFile(path, new OcdsValidationOptions { MaxDegreeOfParallelism = 1 });
+        var many = await ValidateFile(path, new OcdsValidationOptions { MaxDegreeOfParallelism = 8 });
+        Assert.NotEmpty(one.Findings);
+        var firstDifference = Enumerable.Range(0, Math.Min(one.Findings.Length, many.Findings.Length)).FirstOrDefault(i => one.Findings[i] != many.Findings[i], -1);
+        Assert.True(firstDifference < 0, firstDifference < 0 ? "" : $"{firstDifference}: {one.Findings[firstDifference]} vs {many.Findings[firstDifference]}");
+        Assert.Equal(one.Findings.Length, many.Findings.Length);
+        Assert.Equal((one.Errors, one.Warnings, one.Infos, one.Records), (many.Errors, many.Warnings, many.Infos, many.Records));
     }
 
     [SkippableFact]

@@ -68,8 +68,22 @@ internal sealed class PathStack
     }
 }
 
+/// <summary>
+/// Set once the result holds as many findings as it keeps: later findings are only counted, so their pointers
+/// need not be built. Findings are kept in file order, so every finding produced after this is set would be
+/// dropped anyway.
+/// </summary>
+internal sealed class FindingBudget
+{
+    private volatile bool _exhausted;
+
+    public bool Exhausted => _exhausted;
+
+    public void Exhaust() => _exhausted = true;
+}
+
 /// <summary>Everything a check needs while one worker validates one item; not shared between threads.</summary>
-internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity> severityOf)
+internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity> severityOf, FindingBudget? budget = null)
 {
     public OcdsSchemaSet Schemas { get; } = schemas;
 
@@ -82,7 +96,7 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
     {
         var severity = severityOf(ruleId);
         if (severity == Severity.None) return;
-        Findings.Add(new ItemFinding(ruleId, severity, Path + below, message, value));
+        Findings.Add(new ItemFinding(ruleId, severity, budget is { Exhausted: true } ? "" : Path + below, message, value));
     }
 }
 
