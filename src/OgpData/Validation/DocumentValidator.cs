@@ -118,6 +118,8 @@ public sealed class DocumentValidator
         var options = new OcdsValidationOptions
         {
             Schemas = _ocdsSchemas.Value is { } loading ? await loading.ConfigureAwait(false) : null,
+            SchemaCheckFactory = OcdsSchemaChecks.Create,
+            Extensions = new OcdsExtensionOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(displayPath)) },
             MaxFindings = _options.MaxFindings ?? int.MaxValue,
             Severities = _options.Severities,
         };
