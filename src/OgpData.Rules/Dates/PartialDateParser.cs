@@ -169,6 +169,9 @@ public static class PartialDateParser
         "date", "dates", "debut", "fin", "start", "end", "due", "echeance", "deadline", "starting", "ending", "finish", "period", "periode", "duree",
     };
 
+    private static readonly string[] FromFrench = { "a", "partir", "de" }, FromFrenchDu = { "a", "partir", "du" };
+    private static readonly string[] UntilA = { "jusqu", "a" }, UntilAu = { "jusqu", "au" }, UntilEn = { "jusqu", "en" };
+
     private static readonly HashSet<string> RangeIntroWords = new(StringComparer.Ordinal) { "du", "de", "from", "entre", "between" };
 
     private static readonly Dictionary<string, string?> RangeSeparatorWords = new(StringComparer.Ordinal)
@@ -253,12 +256,12 @@ public static class PartialDateParser
                     space = false;
                     continue;
                 }
-                if (Fold(c) is not null)
+                builder.Clear();
+                if (Fold(c, builder))
                 {
                     var s = i;
-                    builder.Clear();
-                    string? folded;
-                    while (i < _text.Length && (folded = Fold(_text[i])) is not null) { builder.Append(folded); i++; }
+                    i++;
+                    while (i < _text.Length && Fold(_text[i], builder)) i++;
                     _tokens.Add(new Token(TokenKind.Word, builder.ToString(), s, i, space));
                     space = false;
                     continue;
@@ -280,27 +283,31 @@ public static class PartialDateParser
             }
         }
 
-        private static string? Fold(char c)
+        /// <summary>Appends the letter <paramref name="c"/> lower-cased and without its accent; false when it is not a letter.</summary>
+        private static bool Fold(char c, StringBuilder into)
         {
-            if (c >= 'a' && c <= 'z') return c.ToString();
-            if (c >= 'A' && c <= 'Z') return ((char)(c + 32)).ToString();
-            if (c < 128 || !char.IsLetter(c)) return c switch { '\u1D49' => "e", '\u02B3' => "r", _ => null };
-            switch (char.ToLowerInvariant(c))
+            if (c >= 'a' && c <= 'z') { into.Append(c); return true; }
+            if (c >= 'A' && c <= 'Z') { into.Append((char)(c + 32)); return true; }
+            if (c < 128) return false;
+            string? folded = char.ToLowerInvariant(c) switch
             {
-                case 'à': case 'á': case 'â': case 'ã': case 'ä': case 'å': return "a";
-                case 'æ': return "ae";
-                case 'ç': return "c";
-                case 'è': case 'é': case 'ê': case 'ë': return "e";
-                case 'ì': case 'í': case 'î': case 'ï': return "i";
-                case 'ñ': return "n";
-                case 'ò': case 'ó': case 'ô': case 'õ': case 'ö': return "o";
-                case 'œ': return "oe";
-                case 'ù': case 'ú': case 'û': case 'ü': return "u";
-                case 'ý': case 'ÿ': return "y";
-                case '\u02B3': return "r";
-                case '\u1D49': return "e";
-                default: return char.ToLowerInvariant(c).ToString();
-            }
+                'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => "a",
+                'æ' => "ae",
+                'ç' => "c",
+                'è' or 'é' or 'ê' or 'ë' or '\u1D49' => "e",
+                'ì' or 'í' or 'î' or 'ï' => "i",
+                'ñ' => "n",
+                'ò' or 'ó' or 'ô' or 'õ' or 'ö' => "o",
+                'œ' => "oe",
+                'ù' or 'ú' or 'û' or 'ü' => "u",
+                'ý' or 'ÿ' => "y",
+                '\u02B3' => "r",
+                _ => null,
+            };
+            if (folded is not null) { into.Append(folded); return true; }
+            if (!char.IsLetter(c)) return false;
+            into.Append(char.ToLowerInvariant(c));
+            return true;
         }
 
         /// <summary>Takes parenthesised remarks out of the token list.</summary>
@@ -445,7 +452,7 @@ public static class PartialDateParser
                     return token.Text;
                 }
             }
-            if (MatchWords(_tokens, _i, new[] { "a", "partir", "de" }, out var after) || MatchWords(_tokens, _i, new[] { "a", "partir", "du" }, out after))
+            if (MatchWords(_tokens, _i, FromFrench, out var after) || MatchWords(_tokens, _i, FromFrenchDu, out after))
             {
                 Recognise(_i, after - 1, "fr");
                 _i = after;
@@ -484,8 +491,7 @@ public static class PartialDateParser
                 return false;
             }
             if (token.Kind != TokenKind.Word) return false;
-            if (MatchWords(_tokens, _i, new[] { "jusqu", "a" }, out var next) || MatchWords(_tokens, _i, new[] { "jusqu", "au" }, out next)
-                || MatchWords(_tokens, _i, new[] { "jusqu", "en" }, out next))
+            if (MatchWords(_tokens, _i, UntilA, out var next) || MatchWords(_tokens, _i, UntilAu, out next) || MatchWords(_tokens, _i, UntilEn, out next))
             {
                 Recognise(_i, next - 1, "fr");
                 _i = next;

@@ -67,6 +67,8 @@ public static class MilestoneStatusCodelist
             {
                 var window = titleWords.Length == 1 ? words[at] : string.Concat(words.GetRange(at, titleWords.Length));
                 if (window.Length < 4) continue;
+                // Too different in length to be within the distance: skip the edit distance.
+                if (Math.Abs(window.Length - target.Length) > MaxDistance * Math.Max(window.Length, target.Length)) continue;
                 var distance = (double)EditDistance(window, target) / Math.Max(window.Length, target.Length);
                 if (distance > MaxDistance) continue;
                 best.Add((code, language, title, string.Join(" ", words.GetRange(at, titleWords.Length)), distance, at));
