@@ -509,8 +509,9 @@ public static class PartialDateParser
 
         private bool ReadTrailingQualifier()
         {
-            while (!AtEnd && Peek().Kind == TokenKind.Punct && Peek().Text is "," or ";" or "-" or ":") _i++;
-            var first = Math.Min(_i, _tokens.Count - 1);
+            while (!AtEnd && Peek().Kind == TokenKind.Punct && Peek().Text is "," or ";" or "-" or ":" or "." or "!") _i++;
+            if (AtEnd) return true; // "Août 2021." — the sentence's own punctuation
+            var first = _i;
             var rest = _tokens.GetRange(_i, _tokens.Count - _i);
             var found = FindNoDate(rest, whole: true);
             if (found is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite })

@@ -76,6 +76,10 @@ public class PartialDateParserTests
     [InlineData("Année 2021", "2021", "fr", false)]
     [InlineData("Aout 2021 (en continu)", "2021-08", "fr", false)]
     [InlineData("Août 2021 (en continu)", "2021-08", "fr", false)]
+    [InlineData("Août 2021.", "2021-08", "fr", false)]
+    [InlineData("« fin 2022 »", "2022-Q4", "fr", true)]
+    [InlineData("Date de fin : 30 juin 2022", "2022-06-30", "fr", false)]
+    [InlineData("Start date: June 2023", "2023-06", "en", false)]
     public void Reads_one_date(string text, string expected, string language, bool approximate)
     {
         var reading = PartialDateParser.Parse(text);
