@@ -225,6 +225,12 @@ public static class PartialDateParser
                     first.Year = end.Year;
                     if (first.Day > 0 && first.Month == 0) first.Month = end.Month;
                     first.TwoDigitYear = end.TwoDigitYear;
+                    // "décembre - janvier 2022" runs from December 2021: a start month after the end month is the year before.
+                    if (first.Month > 0 && end.Month > 0 && first.Month > end.Month && first.Year > MinYear)
+                    {
+                        first.Year--;
+                        _notes.Add("the start takes the year before the end's (" + first.Year + "), as its month comes later in the year");
+                    }
                 }
                 second = end;
             }

@@ -100,6 +100,7 @@ public class PartialDateParserTests
     [InlineData("Début : Janvier 2022, Fin : 30 juin 2022", "2022-01", "2022-06-30")]
     [InlineData("du 7 au 9 décembre 2016", "2016-12-07", "2016-12-09")]
     [InlineData("mars-avril 2021", "2021-03", "2021-04")]
+    [InlineData("décembre - janvier 2022", "2021-12", "2022-01")]
     [InlineData("2019-2021", "2019", "2021")]
     [InlineData("2013/2018", "2013", "2018")]
     [InlineData("from March 2021 to June 2021", "2021-03", "2021-06")]
