@@ -45,7 +45,10 @@ public static class MilestoneStatusCodelist
     /// (a swap of two letters counts as one edit), and with the codes themselves ("not_started"). When several
     /// codes are named ("Susbtantiel voire complet") the first named wins and the others are listed.
     /// </summary>
-    public static StatusSuggestion? Suggest(string? text)
+    /// <param name="text">The status as written.</param>
+    /// <param name="language">The plan's language (<c>fr</c>, <c>en</c>): between an English and a French title as
+    /// close, the plan's language wins; without it, French when the text has accents.</param>
+    public static StatusSuggestion? Suggest(string? text, string? language = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var words = Words(text!);
@@ -60,7 +63,7 @@ public static class MilestoneStatusCodelist
         }
 
         var best = new List<(string Code, string Language, string Title, string Matched, double Distance, int Position)>();
-        foreach (var (code, language, title, titleWords) in Normalised)
+        foreach (var (code, titleLanguage, title, titleWords) in Normalised)
         {
             var target = string.Concat(titleWords);
             for (var at = 0; at + titleWords.Length <= words.Count; at++)
@@ -71,14 +74,14 @@ public static class MilestoneStatusCodelist
                 if (Math.Abs(window.Length - target.Length) > MaxDistance * Math.Max(window.Length, target.Length)) continue;
                 var distance = (double)EditDistance(window, target) / Math.Max(window.Length, target.Length);
                 if (distance > MaxDistance) continue;
-                best.Add((code, language, title, string.Join(" ", words.GetRange(at, titleWords.Length)), distance, at));
+                best.Add((code, titleLanguage, title, string.Join(" ", words.GetRange(at, titleWords.Length)), distance, at));
             }
         }
         if (best.Count == 0) return null;
 
         // The code named first in the text, the closest title on a tie; then, between an English and a French
-        // title as close ("Complète" folds to "complete"), French when the text has accents.
-        var preferred = HasAccent(text!) ? "fr" : "en";
+        // title as close ("Complète" folds to "complete"), the plan's language, else French when the text has accents.
+        var preferred = language is "fr" or "en" ? language : HasAccent(text!) ? "fr" : "en";
         best.Sort((a, b) =>
         {
             if (a.Position != b.Position) return a.Position.CompareTo(b.Position);
