@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace OgpData.Quality;
 
@@ -51,7 +50,7 @@ public static class MilestoneStatusCodelist
     public static StatusSuggestion? Suggest(string? text, string? language = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var words = Words(text!);
+        var words = FoldedWords.Of(text!);
         if (words.Count == 0) return null;
 
         // The whole text written as a code with other case or separators: "Not Started", "not_started".
@@ -106,42 +105,6 @@ public static class MilestoneStatusCodelist
         return false;
     }
 
-    /// <summary>Lower-case words without accents: "Non commencé" → ["non", "commence"].</summary>
-    internal static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var builder = new StringBuilder();
-        foreach (var c in text)
-        {
-            var folded = Fold(c);
-            if (folded != '\0')
-            {
-                builder.Append(folded);
-                continue;
-            }
-            if (builder.Length > 0) { words.Add(builder.ToString()); builder.Clear(); }
-        }
-        if (builder.Length > 0) words.Add(builder.ToString());
-        return words;
-    }
-
-    private static char Fold(char c)
-    {
-        if (c >= 'a' && c <= 'z') return c;
-        if (c >= 'A' && c <= 'Z') return (char)(c + 32);
-        if (!char.IsLetter(c)) return '\0';
-        return char.ToLowerInvariant(c) switch
-        {
-            'à' or 'á' or 'â' or 'ä' or 'ã' => 'a',
-            'ç' => 'c',
-            'è' or 'é' or 'ê' or 'ë' => 'e',
-            'ì' or 'í' or 'î' or 'ï' => 'i',
-            'ò' or 'ó' or 'ô' or 'ö' or 'õ' => 'o',
-            'ù' or 'ú' or 'û' or 'ü' => 'u',
-            var other => other,
-        };
-    }
-
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
     internal static int EditDistance(string a, string b)
     {
@@ -167,7 +130,7 @@ public static class MilestoneStatusCodelist
     private static (string, string, string, string[])[] Prepare()
     {
         var prepared = new (string, string, string, string[])[Titles.Length];
-        for (var i = 0; i < Titles.Length; i++) prepared[i] = (Titles[i].Code, Titles[i].Language, Titles[i].Title, Words(Titles[i].Title).ToArray());
+        for (var i = 0; i < Titles.Length; i++) prepared[i] = (Titles[i].Code, Titles[i].Language, Titles[i].Title, FoldedWords.Of(Titles[i].Title).ToArray());
         return prepared;
     }
 }
