@@ -24,7 +24,10 @@ namespace OgpData.Dates;
 /// Deadline and during words ("by", "d'ici", "au plus tard", "courant", "en", "in") do not change the date.</para>
 /// <para>Anything left over that is not a date word makes the reading fail, with the words quoted; a remark in
 /// parentheses after a date is set aside with a note, unless it says the activity goes on ("(en continu)"),
-/// which sets <see cref="DateTextReading.IsOngoing"/>.</para>
+/// which sets <see cref="DateTextReading.IsOngoing"/>. A start with no end ("Août 2019 - en continu",
+/// "à partir de septembre 2019", "since 2020") is read as <see cref="DateTextMeaning.Ongoing"/> (or
+/// <see cref="DateTextMeaning.Indefinite"/>) with its <see cref="DateTextReading.Start"/> and no end, so it is
+/// never taken for a deadline.</para>
 /// </remarks>
 public static class PartialDateParser
 {
@@ -169,7 +172,10 @@ public static class PartialDateParser
         "date", "dates", "debut", "fin", "start", "end", "due", "echeance", "deadline", "starting", "ending", "finish", "period", "periode", "duree",
     };
 
-    private static readonly HashSet<string> RangeIntroWords = new(StringComparer.Ordinal) { "du", "de", "from", "entre", "between" };
+    private static readonly string[] FromFrench = { "a", "partir", "de" }, FromFrenchDu = { "a", "partir", "du" };
+    private static readonly string[] UntilA = { "jusqu", "a" }, UntilAu = { "jusqu", "au" }, UntilEn = { "jusqu", "en" };
+
+    private static readonly HashSet<string> RangeIntroWords = new(StringComparer.Ordinal) { "du", "de", "from", "entre", "between", "depuis", "since" };
 
     private static readonly Dictionary<string, string?> RangeSeparatorWords = new(StringComparer.Ordinal)
     {
@@ -184,6 +190,7 @@ public static class PartialDateParser
         private readonly List<string> _notes = new();
         private int _french, _english;
         private bool _approximate, _ongoing;
+        private DateTextMeaning? _openMeaning;
         private string? _failure;
         private int _i;
 
@@ -215,6 +222,16 @@ public static class PartialDateParser
             if (!AtEnd && TrySeparator(first, intro))
             {
                 SkipLabel();
+                // "Août 2019 - en continu": a start and no end.
+                var rest = _tokens.GetRange(_i, _tokens.Count - _i);
+                if (FindNoDate(rest, whole: true) is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite } open)
+                {
+                    _words.Add(Quote(rest, open.First, open.Last));
+                    Count(open.Language);
+                    foreach (var remark in remarks) ReadRemark(remark);
+                    if (!Resolve(first, out var opening)) return Unreadable(_failure!);
+                    return Readable(open.Meaning, opening, null) with { IsOngoing = true };
+                }
                 if (!ParseExpression(out var end)) return Unreadable(_failure!);
                 if (first.Year == 0 && end.Year > 0)
                 {
@@ -222,6 +239,12 @@ public static class PartialDateParser
                     first.Year = end.Year;
                     if (first.Day > 0 && first.Month == 0) first.Month = end.Month;
                     first.TwoDigitYear = end.TwoDigitYear;
+                    // "décembre - janvier 2022" runs from December 2021: a start month after the end month is the year before.
+                    if (first.Month > 0 && end.Month > 0 && first.Month > end.Month && first.Year > MinYear)
+                    {
+                        first.Year--;
+                        _notes.Add("the start takes the year before the end's (" + first.Year + "), as its month comes later in the year");
+                    }
                 }
                 second = end;
             }
@@ -229,6 +252,9 @@ public static class PartialDateParser
             foreach (var remark in remarks) ReadRemark(remark);
 
             if (!Resolve(first, out var start)) return Unreadable(_failure!);
+            // "à partir de septembre 2019", "since 2020": a start, and no end stated.
+            if (second is null && intro is "a partir de" or "from" or "depuis" or "since")
+                return Readable(_openMeaning ?? DateTextMeaning.Ongoing, start, null) with { IsOngoing = true };
             if (second is null) return Readable(DateTextMeaning.Date, start, start);
             if (!Resolve(second.Value, out var finish)) return Unreadable(_failure!);
             return Readable(DateTextMeaning.Range, start, finish);
@@ -253,12 +279,12 @@ public static class PartialDateParser
                     space = false;
                     continue;
                 }
-                if (Fold(c) is not null)
+                builder.Clear();
+                if (Fold(c, builder))
                 {
                     var s = i;
-                    builder.Clear();
-                    string? folded;
-                    while (i < _text.Length && (folded = Fold(_text[i])) is not null) { builder.Append(folded); i++; }
+                    i++;
+                    while (i < _text.Length && Fold(_text[i], builder)) i++;
                     _tokens.Add(new Token(TokenKind.Word, builder.ToString(), s, i, space));
                     space = false;
                     continue;
@@ -280,27 +306,31 @@ public static class PartialDateParser
             }
         }
 
-        private static string? Fold(char c)
+        /// <summary>Appends the letter <paramref name="c"/> lower-cased and without its accent; false when it is not a letter.</summary>
+        private static bool Fold(char c, StringBuilder into)
         {
-            if (c >= 'a' && c <= 'z') return c.ToString();
-            if (c >= 'A' && c <= 'Z') return ((char)(c + 32)).ToString();
-            if (c < 128 || !char.IsLetter(c)) return c switch { '\u1D49' => "e", '\u02B3' => "r", _ => null };
-            switch (char.ToLowerInvariant(c))
+            if (c >= 'a' && c <= 'z') { into.Append(c); return true; }
+            if (c >= 'A' && c <= 'Z') { into.Append((char)(c + 32)); return true; }
+            if (c < 128) return false;
+            string? folded = char.ToLowerInvariant(c) switch
             {
-                case 'à': case 'á': case 'â': case 'ã': case 'ä': case 'å': return "a";
-                case 'æ': return "ae";
-                case 'ç': return "c";
-                case 'è': case 'é': case 'ê': case 'ë': return "e";
-                case 'ì': case 'í': case 'î': case 'ï': return "i";
-                case 'ñ': return "n";
-                case 'ò': case 'ó': case 'ô': case 'õ': case 'ö': return "o";
-                case 'œ': return "oe";
-                case 'ù': case 'ú': case 'û': case 'ü': return "u";
-                case 'ý': case 'ÿ': return "y";
-                case '\u02B3': return "r";
-                case '\u1D49': return "e";
-                default: return char.ToLowerInvariant(c).ToString();
-            }
+                'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => "a",
+                'æ' => "ae",
+                'ç' => "c",
+                'è' or 'é' or 'ê' or 'ë' or '\u1D49' => "e",
+                'ì' or 'í' or 'î' or 'ï' => "i",
+                'ñ' => "n",
+                'ò' or 'ó' or 'ô' or 'õ' or 'ö' => "o",
+                'œ' => "oe",
+                'ù' or 'ú' or 'û' or 'ü' => "u",
+                'ý' or 'ÿ' => "y",
+                '\u02B3' => "r",
+                _ => null,
+            };
+            if (folded is not null) { into.Append(folded); return true; }
+            if (!char.IsLetter(c)) return false;
+            into.Append(char.ToLowerInvariant(c));
+            return true;
         }
 
         /// <summary>Takes parenthesised remarks out of the token list.</summary>
@@ -440,12 +470,12 @@ public static class PartialDateParser
                 var next = Peek(1);
                 if (next.Kind == TokenKind.Number || (next.Kind == TokenKind.Word && (Months.ContainsKey(next.Text) || Seasons.ContainsKey(next.Text))))
                 {
-                    Recognise(_i, _i, token.Text is "from" or "between" ? "en" : "fr");
+                    Recognise(_i, _i, token.Text is "from" or "between" or "since" ? "en" : "fr");
                     _i++;
                     return token.Text;
                 }
             }
-            if (MatchWords(_tokens, _i, new[] { "a", "partir", "de" }, out var after) || MatchWords(_tokens, _i, new[] { "a", "partir", "du" }, out after))
+            if (MatchWords(_tokens, _i, FromFrench, out var after) || MatchWords(_tokens, _i, FromFrenchDu, out after))
             {
                 Recognise(_i, after - 1, "fr");
                 _i = after;
@@ -484,8 +514,7 @@ public static class PartialDateParser
                 return false;
             }
             if (token.Kind != TokenKind.Word) return false;
-            if (MatchWords(_tokens, _i, new[] { "jusqu", "a" }, out var next) || MatchWords(_tokens, _i, new[] { "jusqu", "au" }, out next)
-                || MatchWords(_tokens, _i, new[] { "jusqu", "en" }, out next))
+            if (MatchWords(_tokens, _i, UntilA, out var next) || MatchWords(_tokens, _i, UntilAu, out next) || MatchWords(_tokens, _i, UntilEn, out next))
             {
                 Recognise(_i, next - 1, "fr");
                 _i = next;
@@ -503,13 +532,15 @@ public static class PartialDateParser
 
         private bool ReadTrailingQualifier()
         {
-            while (!AtEnd && Peek().Kind == TokenKind.Punct && Peek().Text is "," or ";" or "-" or ":") _i++;
-            var first = Math.Min(_i, _tokens.Count - 1);
+            while (!AtEnd && Peek().Kind == TokenKind.Punct && Peek().Text is "," or ";" or "-" or ":" or "." or "!") _i++;
+            if (AtEnd) return true; // "Août 2021." — the sentence's own punctuation
+            var first = _i;
             var rest = _tokens.GetRange(_i, _tokens.Count - _i);
             var found = FindNoDate(rest, whole: true);
             if (found is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite })
             {
                 _ongoing = true;
+                _openMeaning = found.Value.Meaning;
                 _words.Add(Quote(rest, found.Value.First, found.Value.Last));
                 Count(found.Value.Language);
                 return true;
@@ -524,6 +555,7 @@ public static class PartialDateParser
             if (found is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite })
             {
                 _ongoing = true;
+                _openMeaning = found.Value.Meaning;
                 _words.Add(Quote(remark, found.Value.First, found.Value.Last));
                 Count(found.Value.Language);
                 return;
@@ -764,11 +796,11 @@ public static class PartialDateParser
                 _i++;
                 return ReadYear(ref parts);
             }
-            if (TryPeriodMarker(0, out var kind, out var value, out var language))
+            if (TryPeriodMarker(0, out var kind, out var marked, out var language))
             {
                 Recognise(_i, _i + 1, language);
                 _i += 2;
-                if (!SetPeriod(ref parts, kind, value)) return false;
+                if (!SetPeriod(ref parts, kind, marked)) return false;
                 if (PeekPunct("-") || PeekPunct("/")) _i++;
                 return ReadYear(ref parts);
             }
@@ -777,6 +809,15 @@ public static class PartialDateParser
                 Recognise(_i, _i, ordinal.Language);
                 _i++;
                 return ReadAfterOrdinal(ordinal.Value, ref parts);
+            }
+            // "trimestre 2 2022", "quarter 3 of 2024": the number after the word.
+            if (token.Text is "trimestre" or "quarter" or "semestre" or "half" && Peek(1).Kind == TokenKind.Number && Peek(1).Text.Length == 1)
+            {
+                Recognise(_i, _i, token.Text is "trimestre" or "semestre" ? "fr" : "en");
+                var value = Peek(1).Number;
+                _i += 2;
+                if (!SetPeriod(ref parts, token.Text is "trimestre" or "quarter" ? 'Q' : 'H', value)) return false;
+                return ReadYear(ref parts);
             }
             if (token.Text is "annee" or "year")
             {
@@ -912,7 +953,7 @@ public static class PartialDateParser
 
         private string? Language() => _french == 0 && _english == 0 ? null : _french >= _english ? "fr" : "en";
 
-        private DateTextReading Readable(DateTextMeaning meaning, PartialDate start, PartialDate end) => new()
+        private DateTextReading Readable(DateTextMeaning meaning, PartialDate start, PartialDate? end) => new()
         {
             Text = _text,
             Meaning = meaning,

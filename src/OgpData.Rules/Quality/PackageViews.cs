@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using OgpData.Dates;
 using OgpData.Text;
 
 namespace OgpData.Quality;
@@ -6,11 +8,15 @@ namespace OgpData.Quality;
 /// <summary>
 /// A commitment package as the rules see it: typed views over the JSON tree that keep the nodes, so every
 /// finding can point at the exact text. A view never fails: a missing or mistyped member is simply null
-/// (the JSON Schema reports shapes; these rules report meaning).
+/// (the JSON Schema reports shapes; these rules report meaning). Views live for one check and are not
+/// shared between threads.
 /// </summary>
 public sealed class PackageView
 {
     private IReadOnlyList<ActionPlanView>? _plans;
+    // Plans repeat their date words and status words hundreds of times; each distinct one is read once per check.
+    private readonly Dictionary<string, DateTextReading> _dates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusSuggestion?> _statuses = new(StringComparer.Ordinal);
 
     internal PackageView(JsonTextDocument document, string? defaultLanguage)
     {
@@ -30,6 +36,29 @@ public sealed class PackageView
 
     /// <summary>The action plans (objects in <c>actionPlans</c>); empty when there are none.</summary>
     public IReadOnlyList<ActionPlanView> ActionPlans => _plans ??= ObjectsIn(Root["actionPlans"], (node, index) => new ActionPlanView(this, node, index));
+
+    /// <summary>Reads a date text with <see cref="PartialDateParser"/>, once per distinct text in this check.</summary>
+    public DateTextReading ReadDate(string text)
+    {
+        if (!_dates.TryGetValue(text, out var reading))
+        {
+            reading = PartialDateParser.Parse(text);
+            _dates.Add(text, reading);
+        }
+        return reading;
+    }
+
+    /// <summary>The closest status code for a status word (<see cref="MilestoneStatusCodelist.Suggest"/>), once per distinct word in this check.</summary>
+    public StatusSuggestion? SuggestStatus(string text, string? language)
+    {
+        var key = language + "\u0000" + text;
+        if (!_statuses.TryGetValue(key, out var suggestion))
+        {
+            suggestion = MilestoneStatusCodelist.Suggest(text, language);
+            _statuses.Add(key, suggestion);
+        }
+        return suggestion;
+    }
 
     internal static IReadOnlyList<T> ObjectsIn<T>(JsonTextNode? array, System.Func<JsonTextNode, int, T> create)
     {
@@ -88,7 +117,7 @@ public sealed class ActionPlanView
     public string? Language { get; }
 
     /// <summary>The plan's period (its members may all be absent).</summary>
-    public PeriodView Period => _period ??= new PeriodView(Node["period"]);
+    public PeriodView Period => _period ??= new PeriodView(Package, Node["period"]);
 
     /// <summary>The commitments (objects in <c>commitments</c>).</summary>
     public IReadOnlyList<CommitmentView> Commitments => _commitments ??= PackageView.ObjectsIn(Node["commitments"], (node, index) => new CommitmentView(this, node, index));
@@ -114,6 +143,9 @@ public sealed class CommitmentView
     /// <summary>The plan holding the commitment.</summary>
     public ActionPlanView Plan { get; }
 
+    /// <summary>The package holding the commitment.</summary>
+    public PackageView Package => Plan.Package;
+
     /// <summary>The commitment's object.</summary>
     public JsonTextNode Node { get; }
 
@@ -127,7 +159,7 @@ public sealed class CommitmentView
     public string? Language => Plan.Language;
 
     /// <summary>The commitment's period.</summary>
-    public PeriodView Period => _period ??= new PeriodView(Node["period"]);
+    public PeriodView Period => _period ??= new PeriodView(Package, Node["period"]);
 
     /// <summary>The milestones (objects in <c>milestones</c>).</summary>
     public IReadOnlyList<MilestoneView> Milestones => _milestones ??= PackageView.ObjectsIn(Node["milestones"], (node, index) => new MilestoneView(this, node, index));
@@ -152,6 +184,9 @@ public sealed class MilestoneView
     /// <summary>The commitment holding the milestone.</summary>
     public CommitmentView Commitment { get; }
 
+    /// <summary>The package holding the milestone.</summary>
+    public PackageView Package => Commitment.Plan.Package;
+
     /// <summary>The milestone's object.</summary>
     public JsonTextNode Node { get; }
 
@@ -171,7 +206,7 @@ public sealed class MilestoneView
     public JsonTextNode? Deliverable => Node["deliverable"];
 
     /// <summary>The milestone's period.</summary>
-    public PeriodView Period => _period ??= new PeriodView(Node["period"]);
+    public PeriodView Period => _period ??= new PeriodView(Package, Node["period"]);
 
     /// <summary>"milestone 'LU0001-1'", or "milestone #2 of commitment 'LU0001'" without an id.</summary>
     public string Describe() => Id is null ? "milestone #" + (Index + 1) + " of " + Commitment.Describe() : "milestone '" + Id + "'";

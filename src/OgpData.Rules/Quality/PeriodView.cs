@@ -15,8 +15,11 @@ public sealed class PeriodView
     private PeriodBound? _start, _end;
     private DateTextReading? _startDateReading, _endDateReading, _startTextReading, _endTextReading;
 
-    internal PeriodView(JsonTextNode? node)
+    private readonly PackageView _package;
+
+    internal PeriodView(PackageView package, JsonTextNode? node)
     {
+        _package = package;
         Node = node;
         if (node is not { Kind: JsonTextKind.Object }) return;
         StartDate = node["startDate"];
@@ -61,11 +64,11 @@ public sealed class PeriodView
     /// <summary>What is known of the end.</summary>
     public PeriodBound End => _end ??= Resolve(EndDate, EndDateReading, EndText, EndTextReading, StartText, StartTextReading, isStart: false);
 
-    private static DateTextReading? ReadNonCanonical(JsonTextNode? node) =>
-        node is { Kind: JsonTextKind.String } && !PartialDate.TryParse(node.StringValue, out _) ? PartialDateParser.Parse(node.StringValue) : null;
+    private DateTextReading? ReadNonCanonical(JsonTextNode? node) =>
+        node is { Kind: JsonTextKind.String } && !PartialDate.TryParse(node.StringValue, out _) ? _package.ReadDate(node.StringValue!) : null;
 
-    private static DateTextReading? ReadText(JsonTextNode? node) =>
-        node is { Kind: JsonTextKind.String } ? PartialDateParser.Parse(node.StringValue) : null;
+    private DateTextReading? ReadText(JsonTextNode? node) =>
+        node is { Kind: JsonTextKind.String } ? _package.ReadDate(node.StringValue!) : null;
 
     private static PeriodBound Resolve(JsonTextNode? dateNode, DateTextReading? dateReading, JsonTextNode? textNode, DateTextReading? textReading,
         JsonTextNode? otherTextNode, DateTextReading? otherTextReading, bool isStart)
@@ -74,8 +77,8 @@ public sealed class PeriodView
             return new PeriodBound(canonical, dateNode, null);
         if (dateReading is { HasDate: true })
             return new PeriodBound(isStart ? dateReading.Start : dateReading.End, dateNode, dateReading);
-        if (textReading is { HasDate: true })
-            return new PeriodBound(isStart ? textReading.Start : textReading.End, textNode, textReading);
+        if (textReading is { HasDate: true } || (isStart && textReading?.Start is not null))
+            return new PeriodBound(isStart ? textReading!.Start : textReading!.End, textNode, textReading);
         if (otherTextReading is { Meaning: DateTextMeaning.Range })
             return new PeriodBound(isStart ? otherTextReading.Start : otherTextReading.End, otherTextNode, otherTextReading);
         return new PeriodBound(null, null, null);

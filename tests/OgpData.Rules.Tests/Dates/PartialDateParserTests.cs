@@ -50,6 +50,11 @@ public class PartialDateParserTests
     [InlineData("Q3 2024", "2024-Q3", "en", false)]
     [InlineData("H1 2023", "2023-H1", "en", false)]
     [InlineData("first quarter of 2022", "2022-Q1", "en", false)]
+    [InlineData("trimestre 2 2022", "2022-Q2", "fr", false)]
+    [InlineData("quarter 3 of 2024", "2024-Q3", "en", false)]
+    [InlineData("3rd quarter 2022", "2022-Q3", "en", false)]
+    [InlineData("Q1-2022", "2022-Q1", "en", false)]
+    [InlineData("T1/2022", "2022-Q1", "fr", false)]
     [InlineData("second half of 2022", "2022-H2", "en", false)]
     [InlineData("Printemps 2021", "2021-Q2", "fr", true)]
     [InlineData("Été 2017", "2017-Q3", "fr", true)]
@@ -76,6 +81,10 @@ public class PartialDateParserTests
     [InlineData("Année 2021", "2021", "fr", false)]
     [InlineData("Aout 2021 (en continu)", "2021-08", "fr", false)]
     [InlineData("Août 2021 (en continu)", "2021-08", "fr", false)]
+    [InlineData("Août 2021.", "2021-08", "fr", false)]
+    [InlineData("« fin 2022 »", "2022-Q4", "fr", true)]
+    [InlineData("Date de fin : 30 juin 2022", "2022-06-30", "fr", false)]
+    [InlineData("Start date: June 2023", "2023-06", "en", false)]
     public void Reads_one_date(string text, string expected, string language, bool approximate)
     {
         var reading = PartialDateParser.Parse(text);
@@ -96,6 +105,7 @@ public class PartialDateParserTests
     [InlineData("Début : Janvier 2022, Fin : 30 juin 2022", "2022-01", "2022-06-30")]
     [InlineData("du 7 au 9 décembre 2016", "2016-12-07", "2016-12-09")]
     [InlineData("mars-avril 2021", "2021-03", "2021-04")]
+    [InlineData("décembre - janvier 2022", "2021-12", "2022-01")]
     [InlineData("2019-2021", "2019", "2021")]
     [InlineData("2013/2018", "2013", "2018")]
     [InlineData("from March 2021 to June 2021", "2021-03", "2021-06")]
@@ -176,6 +186,25 @@ public class PartialDateParserTests
         Assert.True(reading.IsOngoing);
         Assert.Contains("en continu", reading.Words);
         Assert.Equal(PartialDate.OfMonth(2021, 8), reading.Date);
+    }
+
+    [Theory]
+    [InlineData("Août 2019 - en continu", DateTextMeaning.Ongoing)]
+    [InlineData("à partir de septembre 2019, durée indéterminée", DateTextMeaning.Indefinite)]
+    [InlineData("à partir de septembre 2019", DateTextMeaning.Ongoing)]
+    [InlineData("depuis 2016", DateTextMeaning.Ongoing)]
+    [InlineData("since March 2020 (ongoing)", DateTextMeaning.Ongoing)]
+    [InlineData("from June 2023 until ongoing", DateTextMeaning.Ongoing)]
+    [InlineData("Septembre 2019 → durée indéterminée", DateTextMeaning.Indefinite)]
+    public void A_start_with_no_end_keeps_its_start(string text, DateTextMeaning meaning)
+    {
+        var reading = PartialDateParser.Parse(text);
+        Assert.Equal(meaning, reading.Meaning);
+        if (meaning == DateTextMeaning.Unreadable) return;
+        Assert.NotNull(reading.Start);
+        Assert.Null(reading.End);
+        Assert.True(reading.IsOngoing);
+        Assert.False(reading.HasDate);
     }
 
     [Fact]

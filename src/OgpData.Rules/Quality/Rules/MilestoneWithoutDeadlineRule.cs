@@ -19,10 +19,13 @@ public sealed class MilestoneWithoutDeadlineRule : CommitmentRule
     public override void CheckMilestone(MilestoneView milestone, RuleContext context)
     {
         var period = milestone.Period;
-        var name = Capitalise(milestone.Describe());
+        var name = RuleContext.Capitalise(milestone.Describe());
         if (!period.IsPresent)
         {
-            context.Report(period.Node ?? milestone.Node, name + " has no period, so no end date.");
+            if (period.Node is { } notAnObject)
+                context.Report(notAnObject, name + " has a period that is not an object (" + notAnObject.Kind.ToString().ToLowerInvariant() + "), so no end date.", notAnObject.StringValue ?? notAnObject.RawText);
+            else
+                context.Report(milestone.Node, name + " has no period, so no end date.");
             return;
         }
         if (period.End.Date is not null) return;
@@ -54,6 +57,4 @@ public sealed class MilestoneWithoutDeadlineRule : CommitmentRule
         DateTextMeaning.Range => "it is a range, not an end date",
         _ => "it is not a date",
     };
-
-    internal static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }
