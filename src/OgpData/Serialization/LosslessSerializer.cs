@@ -34,7 +34,8 @@ internal sealed class LosslessSerializer
     }
 
     /// <summary>
-    /// camelCase names, nulls not written (explicit nulls live in the extension data), relaxed escaping so
+    /// Names come from each property's [JsonPropertyName] (a naming policy makes System.Text.Json look up
+    /// members of init-only records far more slowly); nulls not written (explicit nulls live in the extension data), relaxed escaping so
     /// French and other text stays readable, strict numbers, no comments.
     /// </summary>
     public JsonSerializerOptions Options => options ??= CreateOptions();
@@ -44,7 +45,6 @@ internal sealed class LosslessSerializer
         var created = new JsonSerializerOptions
         {
             TypeInfoResolver = context.WithAddedModifier(MakeLossless),
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
