@@ -38,7 +38,7 @@ internal sealed class LosslessSerializer
     /// members of init-only records far more slowly); nulls not written (explicit nulls live in the extension data), relaxed escaping so
     /// French and other text stays readable, strict numbers, no comments.
     /// </summary>
-    public JsonSerializerOptions Options => options ??= CreateOptions();
+    public JsonSerializerOptions Options => LazyInitializer.EnsureInitialized(ref options, CreateOptions);
 
     private JsonSerializerOptions CreateOptions()
     {
