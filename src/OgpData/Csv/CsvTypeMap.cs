@@ -62,6 +62,18 @@ public sealed class CsvTypeMap
         return new CsvTypeMap(map);
     }
 
+    /// <summary>The part of this map under a path (<c>actionPlans/commitments</c>), with that prefix removed.</summary>
+    public CsvTypeMap Under(string genericPrefix)
+    {
+        var prefix = genericPrefix.TrimEnd('/') + "/";
+        var map = new Dictionary<string, FieldKind>(StringComparer.Ordinal);
+        foreach (var (path, kind) in kinds)
+        {
+            if (path.StartsWith(prefix, StringComparison.Ordinal)) map[path[prefix.Length..]] = kind;
+        }
+        return new CsvTypeMap(map);
+    }
+
     /// <summary>
     /// Walks a JSON Schema from its root (the schema of one record of the root list, e.g. the release schema)
     /// and records the kind of every property path. Only local references are followed; a reference cycle

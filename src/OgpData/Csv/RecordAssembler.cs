@@ -25,8 +25,8 @@ internal sealed class RecordAssembler
         children = cursors.Skip(1).ToList();
     }
 
-    /// <summary>Reads every sheet to its end; <paramref name="onRecord"/> gets each record, its key (null when keyless) and how many records with that key came before.</summary>
-    public int Run(Action<JsonObject, string?, int> onRecord)
+    /// <summary>Reads every sheet to its end; <paramref name="onRecord"/> gets each record, its key (null when keyless), how many records with that key came before, and the cell each value came from.</summary>
+    public int Run(Action<JsonObject, string?, int, CellOrigins> onRecord)
     {
         var count = 0;
         foreach (var cursor in children) cursor.Advance();
@@ -53,7 +53,7 @@ internal sealed class RecordAssembler
             {
                 if (child != lead && key is not null) TakeRows(child, key, record, origins);
             }
-            onRecord(record, key, occurrence);
+            onRecord(record, key, occurrence, origins);
             count++;
         }
         return count;
