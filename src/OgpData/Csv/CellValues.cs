@@ -81,9 +81,12 @@ internal static class CellValues
             // 12.0 is an integer in JSON Schema; 12.5 is not.
             if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d)) return false;
         }
-        value = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-            ? JsonValue.Create(whole)
-            : JsonNode.Parse(text)!;
+        // Most cells fit a long or a decimal (which keeps the digits as typed: 1.50 stays 1.50); parsing
+        // JSON is only for exponents and numbers beyond decimal.
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)) value = JsonValue.Create(whole);
+        else if (!text.Contains('e') && !text.Contains('E') && text.Length <= 28
+            && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var fraction)) value = JsonValue.Create(fraction);
+        else value = JsonNode.Parse(text)!;
         return true;
     }
 
