@@ -23,7 +23,9 @@ internal static class JsonListReader
         var first = true;
         while (true)
         {
-            if (!final && length < buffer.Length)
+            // Fill the buffer before parsing again: a value cut by the buffer's end is parsed again from its
+            // start, so small reads would make that quadratic.
+            while (!final && length < buffer.Length)
             {
                 var read = stream.Read(buffer, length, buffer.Length - length);
                 length += read;
@@ -32,10 +34,10 @@ internal static class JsonListReader
             var span = buffer.AsSpan(0, length);
             if (first)
             {
-                // A UTF-8 byte-order mark is not JSON; skip it.
+                // A UTF-8 byte-order mark is not JSON; skip it (once three bytes are in, however the stream trickles).
+                if (span.Length < 3 && !final) continue;
                 if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
                 {
-                    span = span[3..];
                     Shift(buffer, 3, ref length);
                     span = buffer.AsSpan(0, length);
                 }
