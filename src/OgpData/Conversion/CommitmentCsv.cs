@@ -211,7 +211,7 @@ public static class CommitmentCsv
                     problems.Add(new CsvProblem
                     {
                         RuleId = CsvRuleIds.NotRepresentable, Severity = Severity.Warning, Pointer = pointer + at, Row = firstRow,
-                        Column = HeaderOf(at), Value = value?.ToJsonString() ?? "null",
+                        Column = HeaderOf(at), Value = JsonText.Of(value),
                         Message = $"Row {firstRow}: {Shorten(value)} at {pointer + at} has no cell form (empty, null, or a shape a cell cannot hold); it is not in the CSV.",
                     });
                 }
@@ -348,7 +348,7 @@ public static class CommitmentCsv
 
     private static string Shorten(JsonNode? value)
     {
-        var text = value?.ToJsonString() ?? "null";
+        var text = JsonText.Of(value);
         return text.Length > 60 ? text[..57] + "..." : text;
     }
 }

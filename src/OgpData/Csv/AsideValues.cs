@@ -78,7 +78,7 @@ internal static class AsideValues
                 problems.Add(new CsvProblem
                 {
                     RuleId = CsvRuleIds.ResidueNotApplied, Severity = Severity.Warning, Pointer = pointer, Sheet = "aside",
-                    Value = value?.ToJsonString() ?? "null",
+                    Value = JsonText.Of(value),
                     Message = $"The value {Shorten(value)} kept aside for {describe} at {pointer} is not put back: {reason}.",
                 });
             }
@@ -135,7 +135,15 @@ internal static class AsideValues
 
     private static string Shorten(JsonNode? value)
     {
-        var text = value?.ToJsonString() ?? "null";
+        var text = JsonText.Of(value);
         return text.Length > 60 ? text[..57] + "..." : text;
     }
+}
+
+/// <summary>JSON text of a value for messages: accents written as they are, not as <c>\u00E9</c>.</summary>
+internal static class JsonText
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Of(JsonNode? value) => value?.ToJsonString(Readable) ?? "null";
 }

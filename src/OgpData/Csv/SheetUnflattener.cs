@@ -234,8 +234,8 @@ internal sealed class SheetUnflattener
         problems.Add(new CsvProblem
         {
             RuleId = CsvRuleIds.MergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
-            Value = value.Value.ToJsonString(),
-            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: {value.Value.ToJsonString()} differs from {existing?.ToJsonString() ?? "null"} in {first} for the same object; the first value is kept.",
+            Value = JsonText.Of(value.Value),
+            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
         });
     }
 
