@@ -174,4 +174,36 @@ public sealed class CommitmentCsvTests
             written.Problems.Where(p => p.RuleId == CsvRuleIds.NotRepresentable).Select(p => p.Pointer));
         Assert.All(written.Problems, p => { Assert.Equal(2, p.Row); Assert.NotNull(p.Column); });
     }
+
+    [Fact]
+    public void The_package_schema_gives_the_commitment_columns_their_kinds()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse("""
+            { "$defs": { "Commitment": { "type": "object", "properties": { "priority": { "type": "integer" }, "public": { "type": "boolean" },
+                "milestones": { "type": "array", "items": { "type": "object", "properties": { "weight": { "type": ["number", "null"] } } } } } } },
+              "type": "object",
+              "properties": { "actionPlans": { "type": "array", "items": { "type": "object", "properties": {
+                "commitments": { "type": "array", "items": { "$ref": "#/$defs/Commitment" } } } } } } }
+            """);
+        var (package, result) = Read(Utf8("id;priority;public;number;milestones/0/id;milestones/0/weight\nC1;2;oui;0042;M1;0,5\n"),
+            French with { PackageSchema = schema.RootElement });
+
+        Assert.Empty(result.Problems);
+        Assert.Equal("""{"id":"C1","priority":2,"public":true,"number":"0042","milestones":[{"id":"M1","weight":0.5}]}""",
+            package["actionPlans"]![0]!["commitments"]![0]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_column_that_would_come_back_as_another_kind_is_said_when_written()
+    {
+        var package = """{ "version": "1.0", "actionPlans": [{ "id": "P", "member": "LU", "commitments": [{ "id": "C1", "x-score": 3, "milestones": [{ "id": "M1", "description": "D" }] }] }] }""";
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(package));
+
+        var written = CommitmentCsv.Write(input, new MemoryStream());
+
+        var problem = Assert.Single(written.Problems);
+        Assert.Equal(CsvRuleIds.NotRepresentable, problem.RuleId);
+        Assert.Equal("x-score", problem.Column);
+        Assert.Equal(1, problem.Row);
+    }
 }
