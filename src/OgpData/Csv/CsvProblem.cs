@@ -28,6 +28,8 @@ public static class CsvRuleIds
     public const string BadInput = "CSV0008";
     /// <summary>A value kept beside the sheets could not be put back (the sheets were edited since).</summary>
     public const string ResidueNotApplied = "CSV0009";
+    /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
+    public const string BadQuotes = "CSV0010";
 }
 
 /// <summary>

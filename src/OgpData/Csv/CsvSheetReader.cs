@@ -34,7 +34,7 @@ internal sealed class CsvSheetReader : IDisposable
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = Delimiter.ToString(),
-            BadDataFound = null,
+            BadDataFound = OnBadData,
             MissingFieldFound = null,
             IgnoreBlankLines = true,
             DetectColumnCountChanges = false,
@@ -43,6 +43,18 @@ internal sealed class CsvSheetReader : IDisposable
         parser = new CsvParser(text, configuration);
         Headers = ReadHeaders();
     }
+
+    private void OnBadData(BadDataFoundArgs args)
+    {
+        var row = args.Context.Parser?.Row ?? 0;
+        problems.Add(new CsvProblem
+        {
+            RuleId = CsvRuleIds.BadQuotes, Severity = Severity.Warning, Sheet = Sheet, Row = row, Value = args.Field,
+            Message = $"{CsvProblem.Place(Sheet, row, null)}: a cell has unbalanced quotes ({Shorten(args.Field)}); it is read as it stands.",
+        });
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..37] + "..." : text;
 
     /// <summary>The sheet name used in problems, or null for a lone CSV.</summary>
     public string? Sheet { get; }

@@ -108,6 +108,18 @@ public sealed class CsvReadingTests
     }
 
     [Fact]
+    public void Unbalanced_quotes_are_a_problem_naming_the_row()
+    {
+        var problems = new List<CsvProblem>();
+        using var reader = CsvSheetReader.Open(new MemoryStream(Encoding.UTF8.GetBytes("id,text\n1,ok\n2,says \"hi\" here\n")), null, null, problems);
+        while (reader.Read(out _)) { }
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(CsvRuleIds.BadQuotes, problem.RuleId);
+        Assert.Equal(3, problem.Row);
+    }
+
+    [Fact]
     public void A_header_that_is_not_a_path_is_named_and_its_column_ignored()
     {
         var problems = new List<CsvProblem>();
