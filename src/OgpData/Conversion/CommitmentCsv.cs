@@ -313,6 +313,8 @@ public static class CommitmentCsv
             }
             else continue;
             var reading = readDate(text);
+            // "Automne 2019" maps to a quarter only roughly: keep the words, never a guessed date.
+            if (reading.IsApproximate) continue;
             // A range in one cell ("Octobre 2021-Novembre 2021") gives the start to startDate and the end to endDate.
             if ((side == "start" ? reading.Start : reading.End ?? (reading.Meaning == DateTextMeaning.Date ? reading.Start : null)) is { } date)
             {
