@@ -89,7 +89,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.WriteLine("</section>");
     }
 
-    private static void Tile(TextWriter html, string css, int count, string label) =>
+    private static void Tile(TextWriter html, string css, long count, string label) =>
         html.WriteLine($"<div class=\"tile {css}\"><strong>{count}</strong><span>{E(label)}</span></div>");
 
     private static string RuleLink(RuleGroup group) =>

@@ -58,24 +58,24 @@ public sealed record FileReport
 public sealed record FindingCounts
 {
     /// <summary>Findings of severity error.</summary>
-    public int Errors { get; init; }
+    public long Errors { get; init; }
 
     /// <summary>Findings of severity warning.</summary>
-    public int Warnings { get; init; }
+    public long Warnings { get; init; }
 
     /// <summary>Findings of severity info.</summary>
-    public int Infos { get; init; }
+    public long Infos { get; init; }
 
     /// <summary>Records in the file: releases, records, or commitments; 1 for a single document.</summary>
     public long Records { get; init; }
 
     /// <summary>Every finding, whatever its severity.</summary>
-    public int Total => Errors + Warnings + Infos;
+    public long Total => Errors + Warnings + Infos;
 
     /// <summary>Counts of a list of findings.</summary>
     public static FindingCounts Of(IEnumerable<Finding> findings, long records)
     {
-        int errors = 0, warnings = 0, infos = 0;
+        long errors = 0, warnings = 0, infos = 0;
         foreach (var finding in findings)
         {
             switch (finding.Severity)
