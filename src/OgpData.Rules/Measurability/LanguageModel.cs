@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+
+namespace OgpData.Measurability;
+
+/// <summary>A lexicon entry compiled for matching.</summary>
+internal sealed class CompiledEntry
+{
+    public required MeasurabilityCueKind Kind { get; init; }
+    public required double Weight { get; init; }
+    public required string Words { get; init; }
+}
+
+/// <summary>
+/// One language's lexicon, compiled once: a trie over vocabulary ids for the expressions, and flags per
+/// vocabulary id for stopwords, skipped articles and the two halves of "ne … pas".
+/// </summary>
+internal sealed class LanguageModel
+{
+    private sealed class Node
+    {
+        public Dictionary<int, int>? Children;
+        public CompiledEntry? Entry;
+    }
+
+    private readonly List<Node> nodes = [new Node()];
+    private readonly HashSet<int> stopwords = new();
+    private readonly HashSet<int> skipWords = new();
+    private readonly HashSet<int> openers = new();
+    private readonly HashSet<int> closers = new();
+    private readonly HashSet<int> clauseNegations = new();
+    private bool[] isClauseNegation = [];
+    private bool[] isStopword = [];
+    private bool[] isSkipWord = [];
+    private bool[] isOpener = [];
+    private bool[] isCloser = [];
+    private bool[] startsEntry = [];
+
+    public LanguageModel(string code) => Code = code;
+
+    public string Code { get; }
+
+    public bool IsStopword(int id) => id >= 0 && id < isStopword.Length && isStopword[id];
+    public bool IsSkipWord(int id) => id >= 0 && id < isSkipWord.Length && isSkipWord[id];
+    /// <summary>While compiling, before <see cref="Freeze"/>: is the word an article to skip?</summary>
+    public bool IsSkipWordPending(int id) => skipWords.Contains(id);
+    public bool IsNegationOpener(int id) => id >= 0 && id < isOpener.Length && isOpener[id];
+    public bool IsClauseNegation(int id) => id >= 0 && id < isClauseNegation.Length && isClauseNegation[id];
+    public bool IsNegationCloser(int id) => id >= 0 && id < isCloser.Length && isCloser[id];
+    public bool StartsEntry(int id) => id >= 0 && id < startsEntry.Length && startsEntry[id];
+
+    public void AddStopword(int id) { if (id >= 0) stopwords.Add(id); }
+    public void AddSkipWord(int id) { if (id >= 0) skipWords.Add(id); }
+    public void AddNegationOpener(int id) { if (id >= 0) openers.Add(id); }
+    public void AddNegationCloser(int id) { if (id >= 0) closers.Add(id); }
+    public void AddClauseNegation(int id) { if (id >= 0) clauseNegations.Add(id); }
+
+    /// <summary>Adds an expression as a path of vocabulary ids; a later entry with the same path replaces the earlier.</summary>
+    public void Add(List<int> path, CompiledEntry entry)
+    {
+        var node = 0;
+        foreach (var id in path)
+        {
+            var children = nodes[node].Children ??= new Dictionary<int, int>();
+            if (!children.TryGetValue(id, out var next))
+            {
+                next = nodes.Count;
+                nodes.Add(new Node());
+                children.Add(id, next);
+            }
+            node = next;
+        }
+        nodes[node].Entry = entry;
+    }
+
+    /// <summary>Turns the sets into flat arrays once every word is in the vocabulary.</summary>
+    public void Freeze(int vocabularySize)
+    {
+        isStopword = Flags(stopwords, vocabularySize);
+        isSkipWord = Flags(skipWords, vocabularySize);
+        isOpener = Flags(openers, vocabularySize);
+        isCloser = Flags(closers, vocabularySize);
+        clauseNegations.UnionWith(openers);
+        isClauseNegation = Flags(clauseNegations, vocabularySize);
+        startsEntry = Flags(nodes[0].Children?.Keys ?? (IEnumerable<int>)[], vocabularySize);
+    }
+
+    private static bool[] Flags(IEnumerable<int> ids, int size)
+    {
+        var flags = new bool[size];
+        foreach (var id in ids) flags[id] = true;
+        return flags;
+    }
+
+    /// <summary>
+    /// The longest entry starting at token <paramref name="start"/>. Articles listed by <c>@skip</c> may sit
+    /// between the words of an expression ("adoption du décret" matches "adoption décret"); punctuation,
+    /// addresses and unknown words end it.
+    /// </summary>
+    public CompiledEntry? Match(List<Token> tokens, int start, out int end)
+    {
+        end = start;
+        CompiledEntry? best = null;
+        var node = 0;
+        for (var j = start; j < tokens.Count; j++)
+        {
+            var token = tokens[j];
+            if (token.WordId < 0) break;
+            var children = nodes[node].Children;
+            if (children is not null && children.TryGetValue(token.WordId, out var next))
+            {
+                node = next;
+                if (nodes[node].Entry is { } entry)
+                {
+                    best = entry;
+                    end = j + 1;
+                }
+                continue;
+            }
+            if (j > start && IsSkipWord(token.WordId)) continue;
+            break;
+        }
+        return best;
+    }
+}

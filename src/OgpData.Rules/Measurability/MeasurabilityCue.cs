@@ -1,0 +1,35 @@
+namespace OgpData.Measurability;
+
+/// <summary>
+/// One piece of evidence the classifier found in a milestone's text: the words as written, where they are,
+/// what they mean and how much they weighed.
+/// </summary>
+public sealed record MeasurabilityCue
+{
+    /// <summary>The matched words exactly as they appear in the input (the substring at <see cref="Start"/>).</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Index of the first matched character in the input text.</summary>
+    public required int Start { get; init; }
+
+    /// <summary>Number of characters matched in the input text.</summary>
+    public required int Length { get; init; }
+
+    /// <summary>What the words say about measurability.</summary>
+    public required MeasurabilityCueKind Kind { get; init; }
+
+    /// <summary>
+    /// The cue's weight as it entered the score: the lexicon weight, times 1.5 when the cue heads the
+    /// milestone, and 0 when a negation cancelled it. Positive weights make the milestone checkable.
+    /// </summary>
+    public required double Weight { get; init; }
+
+    /// <summary>True when a negation before the cue cancelled it ("ne sera pas publié", "without a report").</summary>
+    public bool IsNegated { get; init; }
+
+    /// <summary>The first character after the cue.</summary>
+    public int End => Start + Length;
+
+    /// <summary>The kind in the words used by the finding message ("vague activity", "bare phase").</summary>
+    public string KindName => MeasurabilityCueKinds.ToName(Kind);
+}
