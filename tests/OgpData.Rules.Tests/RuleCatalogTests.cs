@@ -1,4 +1,6 @@
 using OgpData.Findings;
+using OgpData.Quality;
+using OgpData.Testing;
 
 namespace OgpData.Rules.Tests;
 
@@ -23,5 +25,30 @@ public class RuleCatalogTests
         Assert.Equal(Severity.Info, RuleCatalog.Get(RuleIds.NoOgpValue).DefaultSeverity);
         Assert.Equal(Severity.Info, RuleCatalog.Get(RuleIds.NoLeadAgencyOrContact).DefaultSeverity);
         Assert.Null(RuleCatalog.Find("OGP9999"));
+    }
+
+    [Fact]
+    public void Every_rule_has_a_docs_page_that_states_its_default_severity()
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            var page = SharedData.InRepo($"docs/rules/{rule.Id}.md");
+            Assert.True(File.Exists(page), $"{rule.Id} has no page at docs/rules/{rule.Id}.md");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith($"# {rule.Id}: ", text);
+            Assert.Contains($"Default severity: **{rule.DefaultSeverity.ToName()}**", text);
+        }
+    }
+
+    [Fact]
+    public void Every_commitment_rule_is_in_the_catalogue_and_each_id_has_one_implementation()
+    {
+        var ids = CommitmentRules.All.Select(r => r.RuleId).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        foreach (var rule in CommitmentRules.All)
+        {
+            Assert.Same(RuleCatalog.Get(rule.RuleId), rule.Descriptor);
+            Assert.Equal("OGP", rule.Descriptor.Category);
+        }
     }
 }
