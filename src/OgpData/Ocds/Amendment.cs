@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using OgpData.Serialization;
+
+namespace OgpData.Ocds;
+
+/// <summary>An amendment: a formal change to a tender, award or contract.</summary>
+public sealed record Amendment : ExtensibleObject
+{
+    /// <summary>When the amendment was made (date-time text).</summary>
+    public string? Date { get; init; }
+
+    /// <summary>Why the amendment was made.</summary>
+    public string? Rationale { get; init; }
+
+    /// <summary>The amendment identifier.</summary>
+    public OcdsId? Id { get; init; }
+
+    /// <summary>A description of the changes.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The release the amendment changes.</summary>
+    [JsonPropertyName("amendsReleaseID")]
+    public string? AmendsReleaseId { get; init; }
+
+    /// <summary>The release with the amended values.</summary>
+    [JsonPropertyName("releaseID")]
+    public string? ReleaseId { get; init; }
+
+    /// <summary>The fields changed and their former values (deprecated in 1.1).</summary>
+    public ImmutableArray<Change>? Changes { get; init; }
+}

@@ -1,0 +1,19 @@
+using OgpData.Serialization;
+
+namespace OgpData.Ocds;
+
+/// <summary>An identifier of an organization in a registration scheme.</summary>
+public sealed record Identifier : ExtensibleObject
+{
+    /// <summary>The scheme (org-id.guide list code).</summary>
+    public string? Scheme { get; init; }
+
+    /// <summary>The identifier in <see cref="Scheme"/>.</summary>
+    public OcdsId? Id { get; init; }
+
+    /// <summary>The legally registered name.</summary>
+    public string? LegalName { get; init; }
+
+    /// <summary>A URI for the organization.</summary>
+    public string? Uri { get; init; }
+}

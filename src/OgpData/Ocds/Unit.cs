@@ -1,0 +1,22 @@
+using OgpData.Serialization;
+
+namespace OgpData.Ocds;
+
+/// <summary>The unit in which an item is provided, and its price.</summary>
+public sealed record Unit : ExtensibleObject
+{
+    /// <summary>The unit scheme (unitClassificationScheme codelist).</summary>
+    public string? Scheme { get; init; }
+
+    /// <summary>The unit identifier in <see cref="Scheme"/>.</summary>
+    public OcdsId? Id { get; init; }
+
+    /// <summary>The name of the unit.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The price of one unit.</summary>
+    public Value? Value { get; init; }
+
+    /// <summary>A machine-readable URI for the unit.</summary>
+    public string? Uri { get; init; }
+}

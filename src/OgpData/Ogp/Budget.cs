@@ -1,0 +1,16 @@
+using OgpData.Serialization;
+
+namespace OgpData.Ogp;
+
+/// <summary>The budget of a commitment.</summary>
+public sealed record Budget : ExtensibleObject
+{
+    /// <summary>The amount, exactly as written.</summary>
+    public JsonNumber? Amount { get; init; }
+
+    /// <summary>The ISO 4217 currency code.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>A description of the budget.</summary>
+    public string? Description { get; init; }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using OgpData.Serialization;
+
+namespace OgpData.Ogp;
+
+/// <summary>An OGP commitment package: one or more national action plans with their commitments, packaged OCDS-style.</summary>
+public sealed record CommitmentPackage : ExtensibleObject
+{
+    /// <summary>The version of the commitment package format (<c>1.0</c>). Required.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The URI that identifies this package.</summary>
+    public string? Uri { get; init; }
+
+    /// <summary>When the package was published (date-time text, kept as written).</summary>
+    public string? PublishedDate { get; init; }
+
+    /// <summary>Who published the package.</summary>
+    public Publisher? Publisher { get; init; }
+
+    /// <summary>The license of the data.</summary>
+    public string? License { get; init; }
+
+    /// <summary>The action plans (the schema requires at least one).</summary>
+    public ImmutableArray<ActionPlan>? ActionPlans { get; init; }
+}
