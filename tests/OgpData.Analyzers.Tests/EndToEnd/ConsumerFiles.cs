@@ -8,6 +8,8 @@ internal static class ConsumerFiles
 
     public const string PlanSource = $$"""
         using OgpData;
+        using OgpData.Dates;
+        using OgpData.Ogp;
 
         namespace Consumer;
 
@@ -20,7 +22,45 @@ internal static class ConsumerFiles
                 Add("{{Measurable}}");
                 Add("{{Vague}}");
             }
+
+            public static Milestone[] Milestones() =>
+            [
+                new Milestone { Id = "LU0001-1", Description = "{{Measurable}}", Period = new Period { EndDate = PartialDate.OfMonth(2020, 12) } },
+                new Milestone { Id = "LU0001-2", Description = "{{VagueToo}}", Period = new Period { EndDate = PartialDate.OfMonth(2020, 12) } },
+                new Milestone { Id = "LU0001-3", Description = "{{Measurable}}" },
+            ];
         }
+        """;
+
+    public const string VagueToo = "Renforcer la coopération et poursuivre le dialogue";
+
+    /// <summary>A commitment package: one vague milestone, one measurable, one without a deadline.</summary>
+    public const string Dataset = $$"""
+        {
+          "version": "1.0",
+          "actionPlans": [{
+            "id": "LU-2019-2021", "member": "LU", "language": "fr",
+            "period": { "startDate": "2019-08", "endDate": "2021-08" },
+            "commitments": [{
+              "id": "LU0001", "title": "Données ouvertes",
+              "period": { "startDate": "2019-08", "endDate": "2021-08" },
+              "leadAgency": { "name": "Ministère d'État" },
+              "ogpValues": ["accessToInformation"],
+              "contacts": [{ "name": "Service des médias", "organization": "Ministère d'État" }],
+              "milestones": [
+                { "id": "LU0001-1", "description": "{{Measurable}}", "period": { "startDate": "2019-08", "endDate": "2020-12" } },
+                { "id": "LU0001-2", "description": "{{Vague}}", "period": { "startDate": "2019-08", "endDate": "2020-12" } },
+                { "id": "LU0001-3", "description": "{{Measurable}}" }
+              ]
+            }]
+          }]
+        }
+        """;
+
+    /// <summary>Severities for every file, the data files included (an .editorconfig section reaches source files only).</summary>
+    public const string GlobalConfig = """
+        is_global = true
+        dotnet_diagnostic.OGP0002.severity = error
         """;
 
     /// <summary>The same vague text, in a folder whose .editorconfig section raises OGP0001 to an error.</summary>
@@ -79,6 +119,8 @@ internal static class ConsumerFiles
         File.WriteAllText(Path.Combine(directory, "Plan.cs"), PlanSource);
         File.WriteAllText(Path.Combine(directory, "Strict", "StrictPlan.cs"), StrictSource);
         File.WriteAllText(Path.Combine(directory, "Quiet", "QuietPlan.cs"), QuietSource);
+        File.WriteAllText(Path.Combine(directory, ".globalconfig"), GlobalConfig);
+        File.WriteAllText(Path.Combine(directory, "data", "plan.commitments.json"), Dataset);
     }
 
     /// <summary>The 1-based line and column of the first occurrence of <paramref name="needle"/> in <paramref name="text"/>.</summary>

@@ -30,12 +30,35 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
     }
 
     [Fact]
-    public void A_vague_milestone_in_csharp_is_a_warning_at_its_literal()
+    public void Vague_milestones_in_csharp_are_warnings_at_their_literals()
     {
-        var (line, column) = ConsumerFiles.PositionOf(ConsumerFiles.PlanSource, "\"" + ConsumerFiles.Vague);
-        var warning = Assert.Single(In("Plan.cs"));
-        Assert.Equal(("warning", "OGP0001", line, column), (warning.Severity, warning.Id, warning.Line, warning.Column));
-        Assert.Contains("read as fr", warning.Message);
+        var expected = new[] { ConsumerFiles.Vague, ConsumerFiles.VagueToo }
+            .Select(text => ConsumerFiles.PositionOf(ConsumerFiles.PlanSource, "\"" + text))
+            .Select(p => ("warning", "OGP0001", p.Line, p.Column));
+        var actual = In("Plan.cs").Where(d => d.Id == "OGP0001").Select(d => (d.Severity, d.Id, d.Line, d.Column));
+        Assert.Equal(expected, actual);
+        Assert.All(In("Plan.cs").Where(d => d.Id == "OGP0001"), d => Assert.Contains("read as fr", d.Message));
+    }
+
+    [Fact]
+    public void A_milestone_without_a_deadline_in_csharp_is_reported_with_the_configured_severity()
+    {
+        var (line, column) = ConsumerFiles.PositionOf(ConsumerFiles.PlanSource, "Milestone { Id = \"LU0001-3\"");
+        var deadline = Assert.Single(In("Plan.cs"), d => d.Id == "OGP0002");
+        Assert.Equal(("error", line, column), (deadline.Severity, deadline.Line, deadline.Column));
+    }
+
+    [Fact]
+    public void Dataset_findings_point_into_the_json_file()
+    {
+        var (vagueLine, vagueColumn) = ConsumerFiles.PositionOf(ConsumerFiles.Dataset, "\"" + ConsumerFiles.Vague);
+        var (noPeriodLine, noPeriodColumn) = ConsumerFiles.PositionOf(ConsumerFiles.Dataset, "\"LU0001-3\"");
+        var findings = In("plan.commitments.json").Select(d => (d.Severity, d.Id, d.Line, d.Column)).ToList();
+        Assert.Equal(
+            new[] { ("warning", "OGP0001", vagueLine, vagueColumn), ("error", "OGP0002", noPeriodLine, noPeriodColumn) },
+            findings);
+        var path = Assert.Single(In("plan.commitments.json").Select(d => d.Path).Distinct());
+        Assert.EndsWith(Path.Combine("data", "plan.commitments.json"), path);
     }
 
     [Fact]
@@ -50,8 +73,8 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
     [Fact]
     public void The_build_reports_nothing_but_what_the_consumer_wrote()
     {
-        var files = consumer.Diagnostics.Select(d => Path.GetFileName(d.Path)).Distinct().Order();
-        Assert.Equal(new[] { "Plan.cs", "StrictPlan.cs" }, files);
+        var files = consumer.Diagnostics.Select(d => Path.GetFileName(d.Path)).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "Plan.cs", "StrictPlan.cs", "plan.commitments.json" }, files);
         Assert.DoesNotContain("AD0001", consumer.Build.Output);
         Assert.DoesNotContain("CS8032", consumer.Build.Output); // an analyzer that could not be loaded
     }

@@ -10,7 +10,7 @@ namespace OgpData.Analyzers.Tests.EndToEnd;
 /// </summary>
 public sealed class PackedConsumer : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
     public PackedConsumer()
     {
