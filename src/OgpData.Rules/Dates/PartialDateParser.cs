@@ -225,6 +225,12 @@ public static class PartialDateParser
                     first.Year = end.Year;
                     if (first.Day > 0 && first.Month == 0) first.Month = end.Month;
                     first.TwoDigitYear = end.TwoDigitYear;
+                    // "décembre - janvier 2022" runs from December 2021: a start month after the end month is the year before.
+                    if (first.Month > 0 && end.Month > 0 && first.Month > end.Month && first.Year > MinYear)
+                    {
+                        first.Year--;
+                        _notes.Add("the start takes the year before the end's (" + first.Year + "), as its month comes later in the year");
+                    }
                 }
                 second = end;
             }
@@ -771,11 +777,11 @@ public static class PartialDateParser
                 _i++;
                 return ReadYear(ref parts);
             }
-            if (TryPeriodMarker(0, out var kind, out var value, out var language))
+            if (TryPeriodMarker(0, out var kind, out var marked, out var language))
             {
                 Recognise(_i, _i + 1, language);
                 _i += 2;
-                if (!SetPeriod(ref parts, kind, value)) return false;
+                if (!SetPeriod(ref parts, kind, marked)) return false;
                 if (PeekPunct("-") || PeekPunct("/")) _i++;
                 return ReadYear(ref parts);
             }
@@ -784,6 +790,15 @@ public static class PartialDateParser
                 Recognise(_i, _i, ordinal.Language);
                 _i++;
                 return ReadAfterOrdinal(ordinal.Value, ref parts);
+            }
+            // "trimestre 2 2022", "quarter 3 of 2024": the number after the word.
+            if (token.Text is "trimestre" or "quarter" or "semestre" or "half" && Peek(1).Kind == TokenKind.Number && Peek(1).Text.Length == 1)
+            {
+                Recognise(_i, _i, token.Text is "trimestre" or "semestre" ? "fr" : "en");
+                var value = Peek(1).Number;
+                _i += 2;
+                if (!SetPeriod(ref parts, token.Text is "trimestre" or "quarter" ? 'Q' : 'H', value)) return false;
+                return ReadYear(ref parts);
             }
             if (token.Text is "annee" or "year")
             {

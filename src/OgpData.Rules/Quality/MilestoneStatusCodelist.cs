@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace OgpData.Quality;
 
@@ -45,10 +44,13 @@ public static class MilestoneStatusCodelist
     /// (a swap of two letters counts as one edit), and with the codes themselves ("not_started"). When several
     /// codes are named ("Susbtantiel voire complet") the first named wins and the others are listed.
     /// </summary>
-    public static StatusSuggestion? Suggest(string? text)
+    /// <param name="text">The status as written.</param>
+    /// <param name="language">The plan's language (<c>fr</c>, <c>en</c>): between an English and a French title as
+    /// close, the plan's language wins; without it, French when the text has accents.</param>
+    public static StatusSuggestion? Suggest(string? text, string? language = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var words = Words(text!);
+        var words = FoldedWords.Of(text!);
         if (words.Count == 0) return null;
 
         // The whole text written as a code with other case or separators: "Not Started", "not_started".
@@ -60,7 +62,7 @@ public static class MilestoneStatusCodelist
         }
 
         var best = new List<(string Code, string Language, string Title, string Matched, double Distance, int Position)>();
-        foreach (var (code, language, title, titleWords) in Normalised)
+        foreach (var (code, titleLanguage, title, titleWords) in Normalised)
         {
             var target = string.Concat(titleWords);
             for (var at = 0; at + titleWords.Length <= words.Count; at++)
@@ -71,14 +73,14 @@ public static class MilestoneStatusCodelist
                 if (Math.Abs(window.Length - target.Length) > MaxDistance * Math.Max(window.Length, target.Length)) continue;
                 var distance = (double)EditDistance(window, target) / Math.Max(window.Length, target.Length);
                 if (distance > MaxDistance) continue;
-                best.Add((code, language, title, string.Join(" ", words.GetRange(at, titleWords.Length)), distance, at));
+                best.Add((code, titleLanguage, title, string.Join(" ", words.GetRange(at, titleWords.Length)), distance, at));
             }
         }
         if (best.Count == 0) return null;
 
         // The code named first in the text, the closest title on a tie; then, between an English and a French
-        // title as close ("Complète" folds to "complete"), French when the text has accents.
-        var preferred = HasAccent(text!) ? "fr" : "en";
+        // title as close ("Complète" folds to "complete"), the plan's language, else French when the text has accents.
+        var preferred = language is "fr" or "en" ? language : HasAccent(text!) ? "fr" : "en";
         best.Sort((a, b) =>
         {
             if (a.Position != b.Position) return a.Position.CompareTo(b.Position);
@@ -101,42 +103,6 @@ public static class MilestoneStatusCodelist
             if (c > 127 && char.IsLetter(c)) return true;
         }
         return false;
-    }
-
-    /// <summary>Lower-case words without accents: "Non commencé" → ["non", "commence"].</summary>
-    internal static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var builder = new StringBuilder();
-        foreach (var c in text)
-        {
-            var folded = Fold(c);
-            if (folded != '\0')
-            {
-                builder.Append(folded);
-                continue;
-            }
-            if (builder.Length > 0) { words.Add(builder.ToString()); builder.Clear(); }
-        }
-        if (builder.Length > 0) words.Add(builder.ToString());
-        return words;
-    }
-
-    private static char Fold(char c)
-    {
-        if (c >= 'a' && c <= 'z') return c;
-        if (c >= 'A' && c <= 'Z') return (char)(c + 32);
-        if (!char.IsLetter(c)) return '\0';
-        return char.ToLowerInvariant(c) switch
-        {
-            'à' or 'á' or 'â' or 'ä' or 'ã' => 'a',
-            'ç' => 'c',
-            'è' or 'é' or 'ê' or 'ë' => 'e',
-            'ì' or 'í' or 'î' or 'ï' => 'i',
-            'ò' or 'ó' or 'ô' or 'ö' or 'õ' => 'o',
-            'ù' or 'ú' or 'û' or 'ü' => 'u',
-            var other => other,
-        };
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
@@ -164,7 +130,7 @@ public static class MilestoneStatusCodelist
     private static (string, string, string, string[])[] Prepare()
     {
         var prepared = new (string, string, string, string[])[Titles.Length];
-        for (var i = 0; i < Titles.Length; i++) prepared[i] = (Titles[i].Code, Titles[i].Language, Titles[i].Title, Words(Titles[i].Title).ToArray());
+        for (var i = 0; i < Titles.Length; i++) prepared[i] = (Titles[i].Code, Titles[i].Language, Titles[i].Title, FoldedWords.Of(Titles[i].Title).ToArray());
         return prepared;
     }
 }

@@ -49,12 +49,13 @@ public sealed class PackageView
     }
 
     /// <summary>The closest status code for a status word (<see cref="MilestoneStatusCodelist.Suggest"/>), once per distinct word in this check.</summary>
-    public StatusSuggestion? SuggestStatus(string text)
+    public StatusSuggestion? SuggestStatus(string text, string? language)
     {
-        if (!_statuses.TryGetValue(text, out var suggestion))
+        var key = language + "\u0000" + text;
+        if (!_statuses.TryGetValue(key, out var suggestion))
         {
-            suggestion = MilestoneStatusCodelist.Suggest(text);
-            _statuses.Add(text, suggestion);
+            suggestion = MilestoneStatusCodelist.Suggest(text, language);
+            _statuses.Add(key, suggestion);
         }
         return suggestion;
     }

@@ -250,7 +250,7 @@ public static class PersonalDataScanner
         var end = k + 1;
         while (k >= 0 && char.IsLetter(text[k])) k--;
         if (end - (k + 1) < 2) return false;
-        var word = MilestoneStatusCodelist.Words(text.Substring(k + 1, end - k - 1));
+        var word = FoldedWords.Of(text.Substring(k + 1, end - k - 1));
         if (word.Count != 1) return false;
         foreach (var label in PhoneLabels)
         {

@@ -35,6 +35,7 @@ public static class JsonTextParser
         private readonly string _text;
         private readonly int _maxDepth;
         private readonly List<JsonTextNode> _open = new();
+        private readonly string?[] _names = new string?[509];
         private StringBuilder? _builder;
         private int _pos;
         private string? _error;
@@ -166,7 +167,7 @@ public static class JsonTextParser
                 return false;
             }
             nameStart = _pos;
-            if (!ReadString(out var value, out _)) return false;
+            if (!ReadName(out var value)) return false;
             name = value;
             nameLength = _pos - nameStart;
             SkipWhitespace();
@@ -258,6 +259,35 @@ public static class JsonTextParser
             while (end < _text.Length && end - start < 40 && (char.IsLetterOrDigit(_text[end]) || _text[end] is '.' or '-' or '+')) end++;
             Fail("'" + _text.Substring(start, Math.Max(1, end - start)) + "' is not a JSON number", start);
             return false;
+        }
+
+        /// <summary>Reads a property name. Packages repeat a few dozen names hundreds of thousands of times, so a
+        /// name without escapes is looked up in a small table of names already seen instead of being copied again.</summary>
+        private bool ReadName(out string value)
+        {
+            var text = _text;
+            var start = _pos + 1;
+            var i = start;
+            var hash = 17;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '"' || c == '\\' || c < ' ') break;
+                hash = unchecked(hash * 31 + c);
+                i++;
+            }
+            if (i >= text.Length || text[i] != '"' || i - start > 64) return ReadString(out value, out _);
+            var length = i - start;
+            var slot = (hash & 0x7FFFFFFF) % _names.Length;
+            var known = _names[slot];
+            if (known is null || known.Length != length || string.CompareOrdinal(known, 0, text, start, length) != 0)
+            {
+                known = text.Substring(start, length);
+                _names[slot] = known;
+            }
+            value = known;
+            _pos = i + 1;
+            return true;
         }
 
         private bool ReadString(out string value, out bool escaped)

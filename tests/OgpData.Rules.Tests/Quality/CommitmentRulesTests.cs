@@ -38,8 +38,9 @@ public class CommitmentRulesTests
     {
         Assert.DoesNotContain(FixtureFindings(RuleIds.MilestoneWithoutDeadline), f => f.Pointer.StartsWith(M + "/0/milestones/1", StringComparison.Ordinal));
 
-        var findings = Check("""{"actionPlans":[{"commitments":[{"id":"C","milestones":[{"id":"A"},{"id":"B","period":{"endDate":"fin du projet"}},{"id":"D","period":{"endDate":"2021-13"}}]}]}]}""", RuleIds.MilestoneWithoutDeadline);
-        Assert.Equal(3, findings.Count);
+        var findings = Check("""{"actionPlans":[{"commitments":[{"id":"C","milestones":[{"id":"A"},{"id":"B","period":{"endDate":"fin du projet"}},{"id":"D","period":{"endDate":"2021-13"}},{"id":"E","period":"Août 2021"}]}]}]}""", RuleIds.MilestoneWithoutDeadline);
+        Assert.Equal(4, findings.Count);
+        Assert.Equal("Milestone 'E' has a period that is not an object (string), so no end date.", findings[3].Message);
         Assert.Equal("Milestone 'A' has no period, so no end date.", findings[0].Message);
         Assert.Equal("/actionPlans/0/commitments/0/milestones/0", findings[0].Pointer);
         Assert.StartsWith("Milestone 'B' has no end date that can be read: endDate \"fin du projet\" — ", findings[1].Message);

@@ -34,6 +34,17 @@ public class MilestoneStatusCodelistTests
         Assert.Empty(suggestion.OtherCodes);
     }
 
+    [Theory]
+    [InlineData("limitee", "fr", "fr")]
+    [InlineData("limitee", "en", "en")]
+    [InlineData("Limitée", "en", "en")]
+    public void The_plans_language_decides_between_titles_as_close(string text, string planLanguage, string language)
+    {
+        var suggestion = MilestoneStatusCodelist.Suggest(text, planLanguage)!;
+        Assert.Equal("limited", suggestion.Code);
+        Assert.Equal(language, suggestion.Language);
+    }
+
     [Fact]
     public void The_first_code_named_wins_and_the_others_are_listed()
     {

@@ -22,7 +22,10 @@ public sealed class MilestoneWithoutDeadlineRule : CommitmentRule
         var name = Capitalise(milestone.Describe());
         if (!period.IsPresent)
         {
-            context.Report(period.Node ?? milestone.Node, name + " has no period, so no end date.");
+            if (period.Node is { } notAnObject)
+                context.Report(notAnObject, name + " has a period that is not an object (" + notAnObject.Kind.ToString().ToLowerInvariant() + "), so no end date.", notAnObject.StringValue ?? notAnObject.RawText);
+            else
+                context.Report(milestone.Node, name + " has no period, so no end date.");
             return;
         }
         if (period.End.Date is not null) return;

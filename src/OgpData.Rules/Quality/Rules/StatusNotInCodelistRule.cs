@@ -20,17 +20,17 @@ public sealed class StatusNotInCodelistRule : CommitmentRule
         if (commitment.Node["assessments"] is not { Kind: JsonTextKind.Array } assessments) return;
         foreach (var assessment in assessments.Children)
         {
-            if (assessment.Kind == JsonTextKind.Object && assessment["completion"] is { } completion) Check(completion, "Completion", commitment.Package, context);
+            if (assessment.Kind == JsonTextKind.Object && assessment["completion"] is { } completion) Check(completion, "Completion", commitment.Package, commitment.Language, context);
         }
     }
 
     /// <inheritdoc />
     public override void CheckMilestone(MilestoneView milestone, RuleContext context)
     {
-        if (milestone.Node["status"] is { } status) Check(status, "Status", milestone.Package, context);
+        if (milestone.Node["status"] is { } status) Check(status, "Status", milestone.Package, milestone.Language, context);
     }
 
-    private static void Check(JsonTextNode node, string what, PackageView package, RuleContext context)
+    private static void Check(JsonTextNode node, string what, PackageView package, string? language, RuleContext context)
     {
         if (node.Kind == JsonTextKind.Null) return;
         var codes = string.Join(", ", MilestoneStatusCodelist.Codes);
@@ -41,7 +41,7 @@ public sealed class StatusNotInCodelistRule : CommitmentRule
         }
         var value = node.StringValue!;
         if (MilestoneStatusCodelist.IsCode(value)) return;
-        var suggestion = package.SuggestStatus(value);
+        var suggestion = package.SuggestStatus(value, language);
         if (suggestion is null)
         {
             context.Report(node, what + " '" + value + "' is not in the codelist (" + codes + ") and no code is close; keep the words in statusText.", value);
