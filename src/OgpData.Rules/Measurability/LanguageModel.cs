@@ -39,6 +39,14 @@ internal sealed class LanguageModel
 
     public string Code { get; }
 
+    /// <summary>Lower-case letters that mark the language's spelling (from <c>@letters</c>).</summary>
+    public string Letters { get; private set; } = string.Empty;
+
+    public void AddLetters(string letters)
+    {
+        foreach (var letter in letters) if (Letters.IndexOf(letter) < 0) Letters += letter;
+    }
+
     public bool IsStopword(int id) => id >= 0 && id < isStopword.Length && isStopword[id];
     public bool IsSkipWord(int id) => id >= 0 && id < isSkipWord.Length && isSkipWord[id];
     /// <summary>While compiling, before <see cref="Freeze"/>: is the word an article to skip?</summary>

@@ -114,7 +114,7 @@ public sealed class MeasurabilityClassifier
 
         var model = FindModel(language);
         var detected = model is null;
-        model ??= Detect(tokens);
+        model ??= Detect(text, tokens);
 
         var cues = new CueScanner(text, tokens, model, isIdentifierMarker).Scan();
         var raw = Sum(cues);
@@ -128,7 +128,7 @@ public sealed class MeasurabilityClassifier
             Score = score,
             Language = model.Code,
             LanguageWasDetected = detected,
-            Cues = cues,
+            Cues = cues.AsReadOnly(),
             Explanation = MeasurabilityExplanation.Write(cues, measurable),
         };
     }
@@ -142,34 +142,50 @@ public sealed class MeasurabilityClassifier
         return models.TryGetValue(code, out var model) ? model : null;
     }
 
-    /// <summary>Picks the language whose function words occur most; ties go to the one whose lexicon starts most words.</summary>
-    private LanguageModel Detect(List<Token> tokens)
+    /// <summary>
+    /// Picks the language with the most evidence: its function words (<c>@stopwords</c>) and the words spelt
+    /// with its letters (<c>@letters</c>); ties go to the one whose lexicon starts most words, then to
+    /// <see cref="MeasurabilityOptions.FallbackLanguage"/>.
+    /// </summary>
+    private LanguageModel Detect(string text, List<Token> tokens)
     {
         LanguageModel? best = null;
-        var bestStopwords = 0;
+        var bestVotes = 0;
         var bestStarts = 0;
         foreach (var model in models.Values)
         {
-            int stopwordCount = 0, startCount = 0;
+            int votes = 0, starts = 0;
             for (var i = 0; i < tokens.Count; i++)
             {
-                var id = tokens[i].WordId;
-                if (id < 2) continue;
-                if (model.IsStopword(id)) stopwordCount++;
-                if (model.StartsEntry(id)) startCount++;
+                var token = tokens[i];
+                if (token.Kind != TokenKind.Word) continue;
+                if (model.IsStopword(token.WordId) || HasLetter(text, token, model.Letters)) votes++;
+                if (model.StartsEntry(token.WordId)) starts++;
             }
-            if (best is null || stopwordCount > bestStopwords || (stopwordCount == bestStopwords && startCount > bestStarts))
+            if (best is null || votes > bestVotes || (votes == bestVotes && starts > bestStarts))
             {
                 best = model;
-                bestStopwords = stopwordCount;
-                bestStarts = startCount;
+                bestVotes = votes;
+                bestStarts = starts;
             }
         }
-        if (bestStopwords == 0 && bestStarts == 0 || best is null)
+        if (bestVotes == 0 && bestStarts == 0 || best is null)
         {
             best = FindModel(Options.FallbackLanguage) ?? best ?? throw new InvalidOperationException("No lexicon declares a language.");
         }
         return best;
+    }
+
+    private static bool HasLetter(string text, Token token, string letters)
+    {
+        if (letters.Length == 0) return false;
+        for (var i = token.Start; i < token.End; i++)
+        {
+            var c = text[i];
+            if (c < 128) continue;
+            if (letters.IndexOf(char.ToLowerInvariant(c)) >= 0) return true;
+        }
+        return false;
     }
 
     /// <summary>The bias plus, per kind, the cue weights strongest first: the first fully, the second half, the third a third...</summary>
@@ -202,6 +218,7 @@ public sealed class MeasurabilityClassifier
         foreach (var word in lexicon.NegationOpeners) model.AddNegationOpener(AddWord(word, ref buffer));
         foreach (var word in lexicon.NegationClosers) model.AddNegationCloser(AddWord(word, ref buffer));
         foreach (var word in lexicon.ClauseNegations) model.AddClauseNegation(AddWord(word, ref buffer));
+        model.AddLetters(lexicon.Letters);
 
         foreach (var entry in lexicon.Entries)
         {

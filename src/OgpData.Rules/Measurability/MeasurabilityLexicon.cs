@@ -27,7 +27,8 @@ public sealed record LexiconEntry
 /// line format of <c>Measurability/Lexicons/*.txt</c>:
 /// <code>
 /// @language fr
-/// @stopwords le la les des      (function words that identify the language)
+/// @stopwords le les des         (function words that identify the language)
+/// @letters àâçèêëîïôùûœ         (letters that identify it)
 /// @skip le la les l un une d de (articles ignored inside expressions)
 /// @negation-open ne n           (negations that need a closing word: "ne … pas")
 /// @negation-close pas plus jamais
@@ -42,7 +43,7 @@ public sealed class MeasurabilityLexicon
 
     private MeasurabilityLexicon(string? language, string source, IReadOnlyList<LexiconEntry> entries,
         IReadOnlyList<string> stopwords, IReadOnlyList<string> skipWords, IReadOnlyList<string> negationOpeners,
-        IReadOnlyList<string> negationClosers, IReadOnlyList<string> clauseNegations, IReadOnlyList<string> errors)
+        IReadOnlyList<string> negationClosers, IReadOnlyList<string> clauseNegations, string letters, IReadOnlyList<string> errors)
     {
         Language = language;
         Source = source;
@@ -52,6 +53,7 @@ public sealed class MeasurabilityLexicon
         NegationOpeners = negationOpeners;
         NegationClosers = negationClosers;
         ClauseNegations = clauseNegations;
+        Letters = letters;
         Errors = errors;
     }
 
@@ -82,6 +84,9 @@ public sealed class MeasurabilityLexicon
     /// </summary>
     public IReadOnlyList<string> ClauseNegations { get; }
 
+    /// <summary>Letters that mark the language's spelling (<c>@letters</c>: "ç", "è" for French; "ñ", "ó" for Spanish).</summary>
+    public string Letters { get; }
+
     /// <summary>Lines that could not be read, as "source:line: reason".</summary>
     public IReadOnlyList<string> Errors { get; }
 
@@ -99,6 +104,7 @@ public sealed class MeasurabilityLexicon
         var openers = new List<string>();
         var closers = new List<string>();
         var clause = new List<string>();
+        var letters = new System.Text.StringBuilder();
         var errors = new List<string>();
 
         var lineNumber = 0;
@@ -110,7 +116,7 @@ public sealed class MeasurabilityLexicon
             if (content.Length == 0 || content[0] == '#') continue;
             if (content[0] == '@')
             {
-                ReadDirective(content, ref language, stopwords, skip, openers, closers, clause, errors, source, lineNumber);
+                ReadDirective(content, ref language, stopwords, skip, openers, closers, clause, letters, errors, source, lineNumber);
                 continue;
             }
 
@@ -143,7 +149,7 @@ public sealed class MeasurabilityLexicon
             entries.Add(new LexiconEntry { Words = words, Kind = kind, Weight = weight, Line = lineNumber });
         }
 
-        return new MeasurabilityLexicon(language, source, entries, stopwords, skip, openers, closers, clause, errors);
+        return new MeasurabilityLexicon(language, source, entries, stopwords, skip, openers, closers, clause, letters.ToString(), errors);
     }
 
     private static readonly char[] Blanks = [' ', '\t'];
@@ -156,7 +162,7 @@ public sealed class MeasurabilityLexicon
     }
 
     private static void ReadDirective(string content, ref string? language, List<string> stopwords, List<string> skip,
-        List<string> openers, List<string> closers, List<string> clause, List<string> errors, string source, int lineNumber)
+        List<string> openers, List<string> closers, List<string> clause, System.Text.StringBuilder letters, List<string> errors, string source, int lineNumber)
     {
         var parts = content.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
         var arguments = new List<string>(parts.Length);
@@ -172,6 +178,7 @@ public sealed class MeasurabilityLexicon
             case "@negation-open": openers.AddRange(arguments); break;
             case "@negation-close": closers.AddRange(arguments); break;
             case "@negation-clause": clause.AddRange(arguments); break;
+            case "@letters": foreach (var argument in arguments) letters.Append(argument.ToLowerInvariant()); break;
             default: errors.Add($"{source}:{lineNumber}: unknown directive '{parts[0]}'"); break;
         }
     }

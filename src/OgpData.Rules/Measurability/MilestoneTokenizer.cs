@@ -34,7 +34,8 @@ internal struct Token
 /// Splits milestone text into tokens with exact spans. Elisions split at the apostrophe ("l'adoption" →
 /// "l", "adoption"; "Canada's" → "canada", "s"); hyphens join nothing ("plate-forme" → "plate", "forme"),
 /// so that the lexicon, tokenised the same way, matches either spelling; numbers keep their decimal and
-/// thousands separators; dotted names ("Guichet.lu") and web addresses stay whole. No allocation per token: callers pass the list to fill.
+/// thousands separators; dotted names ("Guichet.lu", "B.E.A.T") and web addresses stay whole. No allocation
+/// per token: callers pass the list to fill and a buffer for folding.
 /// </summary>
 internal static class MilestoneTokenizer
 {

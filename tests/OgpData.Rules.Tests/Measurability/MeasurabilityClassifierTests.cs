@@ -99,6 +99,21 @@ public class MeasurabilityClassifierTests
         AssertSpansAreExact(milestone, verdict);
     }
 
+    [Theory]
+    [InlineData("Publication éventuelle d'un rapport", false, "hedge \"éventuelle\"")]
+    [InlineData("Le cas échéant, publication d'un guide", false, "hedge \"Le cas échéant\"")]
+    [InlineData("Il pourrait être envisagé de publier un rapport", false, "hedge \"pourrait\"")]
+    [InlineData("La loi n'a pas encore été adoptée", false, "negated by \"n'a pas\"")]
+    [InlineData("La plateforme sera opérationnelle en 2020", true, "deliverable \"plateforme\"")]
+    public void Hedges_and_negations_in_French(string text, bool measurable, string named)
+    {
+        var verdict = Classifier.Classify(text);
+
+        Assert.Equal("fr", verdict.Language);
+        Assert.True(measurable == verdict.IsMeasurable, $"score {verdict.Score:0.00}: {verdict.Explanation}");
+        Assert.Contains(named, verdict.Explanation);
+    }
+
     [Fact]
     public void The_explanation_names_the_vague_activity_and_the_hedge()
     {
@@ -377,6 +392,42 @@ public class MeasurabilityClassifierTests
         Assert.Empty(MeasurabilityClassifier.Default.LexiconErrors);
         Assert.Equal(["fr", "en", "es"], MeasurabilityClassifier.Default.Languages);
         Assert.All(MeasurabilityLexicon.BuiltIn, lexicon => Assert.True(lexicon.Entries.Count > 100, lexicon.Source));
+    }
+
+    [Fact]
+    public void Every_built_in_entry_matches_its_own_words_as_its_kind()
+    {
+        var problems = new List<string>();
+        foreach (var lexicon in MeasurabilityLexicon.BuiltIn)
+        {
+            var openers = new HashSet<string>(lexicon.NegationOpeners, StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in lexicon.Entries)
+            {
+                if (openers.Contains(entry.Words)) continue; // "ne" alone is no negation, by design
+                var text = entry.Words.Replace("#year", "2020").Replace("#number", "12");
+                var verdict = Classifier.Classify(text, lexicon.Language);
+                var whole = verdict.Cues.FirstOrDefault(c => c.Start == 0 && c.Length == text.Length);
+                if (whole is null || whole.Kind != entry.Kind)
+                    problems.Add($"{lexicon.Source}:{entry.Line} '{entry.Words}' ({entry.Kind}) -> {string.Join(", ", verdict.Cues.Select(c => $"{c.KindName} '{c.Text}'"))}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("Publicar el presupuesto en datos abiertos antes de diciembre de 2017.", true)]
+    [InlineData("Realizar tres talleres regionales con la sociedad civil.", true)]
+    [InlineData("Aprobación de la ley de acceso a la información pública.", true)]
+    [InlineData("Promover el diálogo y fortalecer la cooperación con la sociedad civil.", false)]
+    [InlineData("El informe no será publicado.", false)]
+    [InlineData("Fomentar la participación ciudadana en la medida de lo posible.", false)]
+    public void Spanish_milestones_get_the_expected_verdict(string milestone, bool measurable)
+    {
+        var verdict = Classifier.Classify(milestone);
+
+        Assert.Equal("es", verdict.Language);
+        Assert.True(measurable == verdict.IsMeasurable, $"score {verdict.Score:0.00}: {verdict.Explanation}");
+        AssertSpansAreExact(milestone, verdict);
     }
 
     [Fact]
