@@ -57,6 +57,14 @@ internal static class ConsumerFiles
         }
         """;
 
+    /// <summary>A dataset cut short: one OGP0000 where the reading stopped, and nothing else.</summary>
+    public const string BrokenDataset = """
+        {
+          "version": "1.0",
+          "actionPlans": [ { "id": "LU-2019-2021" "member": "LU" } ]
+        }
+        """;
+
     /// <summary>Severities for every file, the data files included (an .editorconfig section reaches source files only).</summary>
     public const string GlobalConfig = """
         is_global = true
@@ -121,6 +129,7 @@ internal static class ConsumerFiles
         File.WriteAllText(Path.Combine(directory, "Quiet", "QuietPlan.cs"), QuietSource);
         File.WriteAllText(Path.Combine(directory, ".globalconfig"), GlobalConfig);
         File.WriteAllText(Path.Combine(directory, "data", "plan.commitments.json"), Dataset);
+        File.WriteAllText(Path.Combine(directory, "data", "broken.commitments.json"), BrokenDataset);
     }
 
     /// <summary>The 1-based line and column of the first occurrence of <paramref name="needle"/> in <paramref name="text"/>.</summary>

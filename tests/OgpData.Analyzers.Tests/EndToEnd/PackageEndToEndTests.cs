@@ -71,10 +71,18 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
     }
 
     [Fact]
+    public void A_broken_dataset_is_one_warning_where_the_reading_stopped()
+    {
+        var (line, column) = ConsumerFiles.PositionOf(ConsumerFiles.BrokenDataset, "\"member\"");
+        var unreadable = Assert.Single(In("broken.commitments.json"));
+        Assert.Equal(("warning", "OGP0000", line, column), (unreadable.Severity, unreadable.Id, unreadable.Line, unreadable.Column));
+    }
+
+    [Fact]
     public void The_build_reports_nothing_but_what_the_consumer_wrote()
     {
         var files = consumer.Diagnostics.Select(d => Path.GetFileName(d.Path)).Distinct().Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "Plan.cs", "StrictPlan.cs", "plan.commitments.json" }, files);
+        Assert.Equal(new[] { "Plan.cs", "StrictPlan.cs", "broken.commitments.json", "plan.commitments.json" }, files);
         Assert.DoesNotContain("AD0001", consumer.Build.Output);
         Assert.DoesNotContain("CS8032", consumer.Build.Output); // an analyzer that could not be loaded
     }

@@ -20,8 +20,9 @@ public sealed class PackedConsumer : IDisposable
         ConsumerDirectory = Path.Combine(Root, "consumer");
         Directory.CreateDirectory(feed);
 
+        // Debug, as the test run's own build: the library and analyzers are then already compiled.
         Pack = DotNet.Run(SharedData.RepoRoot, Timeout,
-            "pack", SharedData.InRepo("src/OgpData/OgpData.csproj"), "-o", feed, "-p:PackageVersion=" + Version,
+            "pack", SharedData.InRepo("src/OgpData/OgpData.csproj"), "-c", "Debug", "-o", feed, "-p:PackageVersion=" + Version,
             "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         if (Pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + Pack.Output);
 
