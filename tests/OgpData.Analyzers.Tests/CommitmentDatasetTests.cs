@@ -119,3 +119,68 @@ public class CommitmentDatasetTests
         return test.RunAsync();
     }
 }
+
+public class CommitmentSheetTests
+{
+    private const string Header = "id;title;leadAgency/name;ogpValues;contacts/0/name;milestones/0/id;milestones/0/description;milestones/0/period/startDate;milestones/0/period/endDate";
+
+    private static Task Check(string sheet)
+    {
+        var test = Verify.Analyzer<CommitmentDatasetAnalyzer>("class Empty { }");
+        test.TestState.AdditionalFiles.Add(("/0/plan.commitments.csv", sheet));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Findings_point_at_the_cells_of_the_sheet() => Check($$"""
+        {{Header}}
+        LU0001;Données ouvertes;Ministère d'État;"accessToInformation;civicParticipation";Service des médias;LU0001-1;Publication de 12 jeux de données sur data.public.lu;2019-08;2020-12
+        LU0001;;;;;LU0001-2;{|OGP0001:Poursuite des travaux de sensibilisation|};2019-08;2020-12
+        LU0001;;;;;LU0001-3;Publication du rapport annuel;{|OGP0002:2019-08|};
+        """);
+
+    [Fact]
+    public Task Quoted_cells_commas_and_a_bom_are_read() => Check(
+        "\uFEFFid,title,leadAgency/name,ogpValues,contacts/0/name,milestones/0/id,milestones/0/description,milestones/0/period/endDate\r\n" +
+        "LU0002,\"Budget, ouvert\",Ministère,accessToInformation,Service,LU0002-1,{|OGP0001:\"Renforcer la \"\"coopération\"\" et poursuivre le dialogue\"|},2020-12\r\n");
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"")]
+    [InlineData(";;;\n;;;")]
+    [InlineData("milestones/0/description\n\"unterminated")]
+    [InlineData("id;milestones/x/0/y;milestones/0\nA;b;c\nA;;d")]
+    [InlineData("id;id/x;ogpValues/0\nA;B;C")]
+    public async Task Odd_sheets_never_make_the_analyzer_throw(string sheet)
+    {
+        var test = Verify.Analyzer<CommitmentDatasetAnalyzer>("class Empty { }");
+        test.TestState.AdditionalFiles.Add(("/0/odd.commitments.csv", sheet));
+        test.TestState.MarkupHandling = MarkupMode.None;
+        var failure = await Record.ExceptionAsync(() => test.RunAsync());
+        Assert.DoesNotContain("AD0001", failure?.Message ?? "");
+    }
+}
+
+public class CommitmentSheetAgreesWithJsonTests
+{
+    [Fact]
+    public void The_luxembourg_sheet_and_package_give_the_same_milestone_findings()
+    {
+        var json = File.ReadAllText(OgpData.Testing.SharedData.InRepo("samples/luxembourg-2019-2021.commitments.json"));
+        var csv = File.ReadAllText(OgpData.Testing.SharedData.InRepo("samples/luxembourg-2019-2021.commitments.csv"));
+        var checker = new OgpData.Quality.CommitmentChecker(
+            OgpData.Quality.CommitmentRules.All.Append(new OgpData.Analyzers.Datasets.MilestoneNotMeasurableRule(OgpData.Measurability.MeasurabilityClassifier.Default)));
+
+        static List<string> MilestoneFindings(OgpData.Quality.CommitmentCheckResult result) => result.Findings
+            .Where(f => f.Pointer.Contains("/milestones/", StringComparison.Ordinal))
+            .Select(f => f.RuleId + " " + f.Pointer)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var fromJson = checker.Run(OgpData.Text.JsonTextParser.Parse(json));
+        var fromCsv = checker.Run(OgpData.Analyzers.Datasets.CommitmentSheetReader.Read(csv));
+        Assert.True(fromCsv.IsReadable);
+        Assert.NotEmpty(MilestoneFindings(fromJson));
+        Assert.Equal(MilestoneFindings(fromJson), MilestoneFindings(fromCsv));
+    }
+}

@@ -15,7 +15,7 @@ namespace OgpData.Analyzers.Rules;
 
 /// <summary>
 /// Every commitment rule (OGP0001–OGP0011) on the dataset files of a project: the AdditionalFiles named
-/// <c>*.commitments.json</c>, or given with <c>OgpDataKind="commitments"</c>. Findings are reported inside the
+/// <c>*.commitments.json</c> or <c>*.commitments.csv</c>, or given with <c>OgpDataKind="commitments"</c>. Findings are reported inside the
 /// file at their exact span, so the build prints <c>data/plan.commitments.json(15,30): warning OGP0001: ...</c>.
 /// A file that is not JSON gets one OGP0000 diagnostic where the reading stopped, and nothing else.
 /// </summary>
@@ -48,7 +48,8 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
     {
         var file = context.AdditionalFile;
         var fileOptions = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
-        if (DatasetFiles.KindOf(file.Path, fileOptions) != DatasetKind.CommitmentsJson) return;
+        var kind = DatasetFiles.KindOf(file.Path, fileOptions);
+        if (kind == DatasetKind.None) return;
 
         var text = file.GetText(context.CancellationToken);
         if (text is null)
@@ -62,13 +63,15 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
         var checker = CheckersByOptions.GetOrAdd(options.CacheKey, _ => new DatasetChecker(options));
         // Parsed and checked once per text: the build analyses each file once, the IDE reuses the result
         // for as long as the file's text does not change.
-        var result = cache(text, checker.Results, out var cached) ? cached : checker.Check(text);
+        var sheet = kind == DatasetKind.CommitmentsCsv;
+        var provider = sheet ? checker.SheetResults : checker.PackageResults;
+        var result = cache(text, provider, out var cached) ? cached : (sheet ? checker.CheckSheet(text) : checker.CheckPackage(text));
 
         if (result.ParseError is { } error)
         {
             var at = new TextSpan(Math.Max(0, Math.Min(error.Offset, text.Length)), 0);
             context.ReportDiagnostic(Diagnostic.Create(OgpDescriptors.UnreadableDataset, Locate(file.Path, text, at),
-                "The dataset is not JSON: " + error.Message + "."));
+                (sheet ? "The sheet cannot be read: " : "The dataset is not JSON: ") + error.Message + "."));
             return;
         }
 
@@ -105,11 +108,16 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
             }
             _checker = new CommitmentChecker(rules);
             _ruleOptions = CommitmentRuleOptions.Default with { DefaultLanguage = options.Language };
-            Results = new SourceTextValueProvider<CommitmentCheckResult>(Check);
+            PackageResults = new SourceTextValueProvider<CommitmentCheckResult>(CheckPackage);
+            SheetResults = new SourceTextValueProvider<CommitmentCheckResult>(CheckSheet);
         }
 
-        public SourceTextValueProvider<CommitmentCheckResult> Results { get; }
+        public SourceTextValueProvider<CommitmentCheckResult> PackageResults { get; }
 
-        public CommitmentCheckResult Check(SourceText text) => _checker.Run(JsonTextParser.Parse(text.ToString()), _ruleOptions);
+        public SourceTextValueProvider<CommitmentCheckResult> SheetResults { get; }
+
+        public CommitmentCheckResult CheckPackage(SourceText text) => _checker.Run(JsonTextParser.Parse(text.ToString()), _ruleOptions);
+
+        public CommitmentCheckResult CheckSheet(SourceText text) => _checker.Run(CommitmentSheetReader.Read(text.ToString()), _ruleOptions);
     }
 }
