@@ -57,6 +57,13 @@ internal static class ConsumerFiles
         }
         """;
 
+    /// <summary>The same kind of plan as a commitments CSV sheet: one vague milestone.</summary>
+    public const string Sheet = $$"""
+        id;title;leadAgency/name;ogpValues;contacts/0/name;milestones/0/id;milestones/0/description;milestones/0/period/startDate;milestones/0/period/endDate
+        LU0002;Budget ouvert;Ministère des Finances;accessToInformation;Service presse;LU0002-1;{{Measurable}};2019-08;2020-12
+        LU0002;;;;;LU0002-2;{{VagueToo}};2019-08;2020-12
+        """;
+
     /// <summary>A dataset cut short: one OGP0000 where the reading stopped, and nothing else.</summary>
     public const string BrokenDataset = """
         {
@@ -130,6 +137,7 @@ internal static class ConsumerFiles
         File.WriteAllText(Path.Combine(directory, ".globalconfig"), GlobalConfig);
         File.WriteAllText(Path.Combine(directory, "data", "plan.commitments.json"), Dataset);
         File.WriteAllText(Path.Combine(directory, "data", "broken.commitments.json"), BrokenDataset);
+        File.WriteAllText(Path.Combine(directory, "data", "budget.commitments.csv"), Sheet);
     }
 
     /// <summary>The 1-based line and column of the first occurrence of <paramref name="needle"/> in <paramref name="text"/>.</summary>

@@ -71,6 +71,14 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
     }
 
     [Fact]
+    public void Sheet_findings_point_at_the_csv_cell()
+    {
+        var (line, column) = ConsumerFiles.PositionOf(ConsumerFiles.Sheet, ConsumerFiles.VagueToo);
+        var warning = Assert.Single(In("budget.commitments.csv"));
+        Assert.Equal(("warning", "OGP0001", line, column), (warning.Severity, warning.Id, warning.Line, warning.Column));
+    }
+
+    [Fact]
     public void A_broken_dataset_is_one_warning_where_the_reading_stopped()
     {
         var (line, column) = ConsumerFiles.PositionOf(ConsumerFiles.BrokenDataset, "\"member\"");
@@ -82,7 +90,7 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
     public void The_build_reports_nothing_but_what_the_consumer_wrote()
     {
         var files = consumer.Diagnostics.Select(d => Path.GetFileName(d.Path)).Distinct().Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "Plan.cs", "StrictPlan.cs", "broken.commitments.json", "plan.commitments.json" }, files);
+        Assert.Equal(new[] { "Plan.cs", "StrictPlan.cs", "broken.commitments.json", "budget.commitments.csv", "plan.commitments.json" }, files);
         Assert.DoesNotContain("AD0001", consumer.Build.Output);
         Assert.DoesNotContain("CS8032", consumer.Build.Output); // an analyzer that could not be loaded
     }
