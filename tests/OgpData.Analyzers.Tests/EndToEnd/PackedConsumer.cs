@@ -19,12 +19,24 @@ public sealed class PackedConsumer : IDisposable
         var feed = Path.Combine(Root, "feed");
         ConsumerDirectory = Path.Combine(Root, "consumer");
         Directory.CreateDirectory(feed);
+        try
+        {
+            (Pack, Build, Diagnostics) = PackAndBuild(feed);
+        }
+        catch
+        {
+            Dispose(); // a failed fixture is never disposed by xunit: leave no temporary folder behind
+            throw;
+        }
+    }
 
+    private (DotNet.Result Pack, DotNet.Result Build, IReadOnlyList<DotNet.BuildDiagnostic> Diagnostics) PackAndBuild(string feed)
+    {
         // Debug, as the test run's own build: the library and analyzers are then already compiled.
-        Pack = DotNet.Run(SharedData.RepoRoot, Timeout,
+        var pack = DotNet.Run(SharedData.RepoRoot, Timeout,
             "pack", SharedData.InRepo("src/OgpData/OgpData.csproj"), "-c", "Debug", "-o", feed, "-p:PackageVersion=" + Version,
             "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false");
-        if (Pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + Pack.Output);
+        if (pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
 
         ConsumerFiles.Write(ConsumerDirectory, Version);
         // Nothing from above the temporary folder may leak into the consumer's build.
@@ -32,9 +44,9 @@ public sealed class PackedConsumer : IDisposable
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig(feed));
 
-        Build = DotNet.Run(ConsumerDirectory, Timeout,
+        var build = DotNet.Run(ConsumerDirectory, Timeout,
             "build", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
-        Diagnostics = DotNet.Diagnostics(Build.Output);
+        return (pack, build, DotNet.Diagnostics(build.Output));
     }
 
     /// <summary>The temporary folder holding the feed and the consumer.</summary>
