@@ -27,6 +27,9 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
         Assert.Contains("analyzers/dotnet/cs/OgpData.Rules.dll", entries);
         Assert.Contains("buildTransitive/OgpData.targets", entries);
         Assert.Contains("README.md", entries);
+        // OgpData.Rules is inside the package: a dependency on a package of that name could never restore.
+        using var nuspec = new StreamReader(zip.GetEntry("OgpData.nuspec")!.Open());
+        Assert.DoesNotContain("OgpData.Rules", nuspec.ReadToEnd());
     }
 
     [Fact]
