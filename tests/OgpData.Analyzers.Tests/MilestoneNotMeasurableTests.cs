@@ -1,0 +1,124 @@
+using Microsoft.CodeAnalysis.Testing;
+using OgpData.Analyzers.Rules;
+using OgpData.Analyzers.Tests.Verifiers;
+
+namespace OgpData.Analyzers.Tests;
+
+public class MilestoneNotMeasurableTests
+{
+    private const string Vague = "Poursuite des travaux de sensibilisation";
+    private const string Measurable = "Publication de 12 jeux de données sur data.public.lu";
+
+    private static Task Check(string code, string? editorConfig = null)
+    {
+        var test = Verify.Analyzer<MilestoneNotMeasurableAnalyzer>(code);
+        test.TestState.Sources.Add(("Model.cs", ModelSource.Milestone));
+        if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_vague_description_is_reported_at_the_literal() => Check($$"""
+        using OgpData.Ogp;
+        class Plan
+        {
+            Milestone A() => new Milestone { Id = "1", Description = {|OGP0001:"{{Vague}}"|} };
+            Milestone B(Milestone m) => m with { Description = {|OGP0001:"{{Vague}}"|} };
+            Milestone C() => new Milestone("2", {|OGP0001:"{{Vague}}"|});
+            Milestone D() => new Milestone(description: {|OGP0001:@"{{Vague}}"|}, id: "3");
+        }
+        """);
+
+    [Fact]
+    public Task Measurable_descriptions_and_other_strings_are_not_reported() => Check($$"""
+        using OgpData.Ogp;
+        class Plan
+        {
+            Milestone A() => new Milestone { Id = "{{Vague}}", Description = "{{Measurable}}", Deliverable = "{{Vague}}" };
+            Milestone B(string text) => new Milestone { Description = text };
+            Milestone C() => new Milestone { Description = "" };
+            string D() => "{{Vague}}";
+            void E(string milestone) { }
+            void F() => E("{{Vague}}");
+        }
+        """);
+
+    [Fact]
+    public Task Constants_interpolations_and_conditionals_are_judged() => Check($$"""
+        using OgpData.Ogp;
+        class Plan
+        {
+            const string Ongoing = "{{Vague}}";
+            Milestone A() => new Milestone { Description = {|OGP0001:Ongoing|} };
+            Milestone B() => new Milestone { Description = {|OGP0001:Ongoing + " et dialogue"|} };
+            Milestone C(string who) => new Milestone { Description = {|OGP0001:$"Sensibilisation de {who}"|} };
+            Milestone D(int count) => new Milestone { Description = $"Publication de {count} jeux de données" };
+            Milestone E(bool b) => new Milestone { Description = b ? "{{Measurable}}" : {|OGP0001:"{{Vague}}"|} };
+            Milestone F(string? s) => new Milestone { Description = s ?? {|OGP0001:"{{Vague}}"|} };
+        }
+        """);
+
+    [Fact]
+    public Task Anything_marked_as_milestone_text_is_judged() => Check($$"""
+        using OgpData;
+        class Plan
+        {
+            [MilestoneText] public string Text { get; set; } = {|OGP0001:"{{Vague}}"|};
+            [MilestoneText] public string Other = "{{Measurable}}";
+            static void Add([MilestoneText] string milestone, string note) { }
+            void Use()
+            {
+                Add({|OGP0001:"{{Vague}}"|}, "{{Vague}}");
+                Add("{{Measurable}}", "x");
+                Text = {|OGP0001:"{{Vague}}"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_message_names_the_cues_and_the_language()
+    {
+        var test = Verify.Analyzer<MilestoneNotMeasurableAnalyzer>($$"""
+            using OgpData.Ogp;
+            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{Vague}}"|} }; }
+            """);
+        test.TestState.Sources.Add(("Model.cs", ModelSource.Milestone));
+        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(Vague);
+        Assert.False(verdict.IsMeasurable);
+        Assert.Equal("fr", verdict.Language);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithLocation(0)
+            .WithArguments($"{verdict.Explanation} (read as fr, score {verdict.Score:0.00})"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_threshold_comes_from_editorconfig() => Check($$"""
+        using OgpData.Ogp;
+        class Plan
+        {
+            Milestone A() => new Milestone { Description = {|OGP0001:"{{Measurable}}"|} };
+        }
+        """, """
+        root = true
+        [*.cs]
+        ogpdata.OGP0001.threshold = 0.9999
+        """);
+
+    [Fact]
+    public Task Severity_none_in_editorconfig_silences_the_rule() => Check($$"""
+        using OgpData.Ogp;
+        class Plan { Milestone A() => new Milestone { Description = "{{Vague}}" }; }
+        """, """
+        root = true
+        [*.cs]
+        dotnet_diagnostic.OGP0001.severity = none
+        """);
+
+    [Fact]
+    public Task Generated_code_is_skipped() => Check($$"""
+        // <auto-generated/>
+        using OgpData.Ogp;
+        class Plan { Milestone A() => new Milestone { Description = "{{Vague}}" }; }
+        """);
+}
