@@ -9,6 +9,7 @@ using OgpData.Analyzers.Datasets;
 using OgpData.Analyzers.Infrastructure;
 using OgpData.Findings;
 using OgpData.Quality;
+using OgpData.Quality.Rules;
 using OgpData.Text;
 
 namespace OgpData.Analyzers.Rules;
@@ -101,11 +102,9 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
 
         public DatasetChecker(OgpOptions options)
         {
+            // The shared rules, with OGP0001 judging by the classifier the .editorconfig options configure.
             var rules = new List<CommitmentRule>(CommitmentRules.All);
-            if (!rules.Exists(rule => rule.RuleId == RuleIds.MilestoneNotMeasurable))
-            {
-                rules.Insert(0, new MilestoneNotMeasurableRule(options.Classifier));
-            }
+            rules[rules.FindIndex(rule => rule.RuleId == RuleIds.MilestoneNotMeasurable)] = new MilestoneNotMeasurableRule(options.Classifier);
             _checker = new CommitmentChecker(rules);
             _ruleOptions = CommitmentRuleOptions.Default with { DefaultLanguage = options.Language };
             PackageResults = new SourceTextValueProvider<CommitmentCheckResult>(CheckPackage);
