@@ -1,5 +1,6 @@
 using System.Reflection;
 using OgpData.Cli.Commands;
+using OgpData.Validation;
 
 namespace OgpData.Cli;
 
@@ -35,6 +36,10 @@ internal static class CommandLine
                 case "--version":
                     stdout.WriteLine(Version);
                     return Success;
+                case "validate":
+                    return await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "convert":
+                    return ConvertCommand.Run(rest, stdout, stderr);
                 case "rules":
                     return RulesCommand.Run(rest, stdout);
                 default:
@@ -47,6 +52,11 @@ internal static class CommandLine
             stderr.WriteLine("ogpdata: " + e.Message);
             return UsageOrInputError;
         }
+        catch (InputException e)
+        {
+            stderr.WriteLine("ogpdata: " + e.Message);
+            return UsageOrInputError;
+        }
     }
 
     private const string Usage = """
@@ -54,6 +64,7 @@ internal static class CommandLine
 
         Usage:
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
+          ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
           ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version
 

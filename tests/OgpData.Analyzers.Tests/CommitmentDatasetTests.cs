@@ -168,8 +168,7 @@ public class CommitmentSheetAgreesWithJsonTests
     {
         var json = File.ReadAllText(OgpData.Testing.SharedData.InRepo("samples/luxembourg-2019-2021.commitments.json"));
         var csv = File.ReadAllText(OgpData.Testing.SharedData.InRepo("samples/luxembourg-2019-2021.commitments.csv"));
-        var checker = new OgpData.Quality.CommitmentChecker(
-            OgpData.Quality.CommitmentRules.All.Append(new OgpData.Analyzers.Datasets.MilestoneNotMeasurableRule(OgpData.Measurability.MeasurabilityClassifier.Default)));
+        var checker = OgpData.Quality.CommitmentChecker.Default;
 
         static List<string> MilestoneFindings(OgpData.Quality.CommitmentCheckResult result) => result.Findings
             .Where(f => f.Pointer.Contains("/milestones/", StringComparison.Ordinal))

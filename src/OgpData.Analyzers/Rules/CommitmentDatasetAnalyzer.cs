@@ -9,6 +9,7 @@ using OgpData.Analyzers.Datasets;
 using OgpData.Analyzers.Infrastructure;
 using OgpData.Findings;
 using OgpData.Quality;
+using OgpData.Quality.Rules;
 using OgpData.Text;
 
 namespace OgpData.Analyzers.Rules;
@@ -101,10 +102,13 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
 
         public DatasetChecker(OgpOptions options)
         {
-            var rules = new List<CommitmentRule>(CommitmentRules.All);
-            if (!rules.Exists(rule => rule.RuleId == RuleIds.MilestoneNotMeasurable))
+            // The shared rules as they are, except that OGP0001 judges with the configured threshold.
+            var rules = new List<CommitmentRule>(CommitmentRules.All.Count);
+            foreach (var rule in CommitmentRules.All)
             {
-                rules.Insert(0, new MilestoneNotMeasurableRule(options.Classifier));
+                rules.Add(rule.RuleId == RuleIds.MilestoneNotMeasurable && rule is MilestoneNotMeasurableRule
+                    ? new MilestoneNotMeasurableRule(options.Classifier)
+                    : rule);
             }
             _checker = new CommitmentChecker(rules);
             _ruleOptions = CommitmentRuleOptions.Default with { DefaultLanguage = options.Language };

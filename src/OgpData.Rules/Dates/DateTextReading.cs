@@ -11,7 +11,8 @@ public enum DateTextMeaning
     Range,
     /// <summary>No date yet: "Dates à déterminer", "TBD".</summary>
     ToBeDetermined,
-    /// <summary>No end: the activity goes on ("en continu", "ongoing").</summary>
+    /// <summary>No end: the activity goes on ("en continu", "ongoing"); <see cref="DateTextReading.Start"/> is set
+    /// when the text gives the start ("Août 2019 - en continu").</summary>
     Ongoing,
     /// <summary>No end by design: "durée indéterminée", "indefinite".</summary>
     Indefinite,
@@ -34,10 +35,11 @@ public sealed record DateTextReading
     /// <summary>What the text means.</summary>
     public required DateTextMeaning Meaning { get; init; }
 
-    /// <summary>The date, or the start of the range; null when the text names no date.</summary>
+    /// <summary>The date, or the start of the range; for an ongoing or indefinite period that states its start
+    /// ("Août 2019 - en continu") that start; else null.</summary>
     public PartialDate? Start { get; init; }
 
-    /// <summary>The date again, or the end of the range; null when the text names no date.</summary>
+    /// <summary>The date again, or the end of the range; null when the text names no end.</summary>
     public PartialDate? End { get; init; }
 
     /// <summary>The single date of a <see cref="DateTextMeaning.Date"/> reading; null otherwise.</summary>

@@ -24,7 +24,10 @@ namespace OgpData.Dates;
 /// Deadline and during words ("by", "d'ici", "au plus tard", "courant", "en", "in") do not change the date.</para>
 /// <para>Anything left over that is not a date word makes the reading fail, with the words quoted; a remark in
 /// parentheses after a date is set aside with a note, unless it says the activity goes on ("(en continu)"),
-/// which sets <see cref="DateTextReading.IsOngoing"/>.</para>
+/// which sets <see cref="DateTextReading.IsOngoing"/>. A start with no end ("Août 2019 - en continu",
+/// "à partir de septembre 2019", "since 2020") is read as <see cref="DateTextMeaning.Ongoing"/> (or
+/// <see cref="DateTextMeaning.Indefinite"/>) with its <see cref="DateTextReading.Start"/> and no end, so it is
+/// never taken for a deadline.</para>
 /// </remarks>
 public static class PartialDateParser
 {
@@ -172,7 +175,7 @@ public static class PartialDateParser
     private static readonly string[] FromFrench = { "a", "partir", "de" }, FromFrenchDu = { "a", "partir", "du" };
     private static readonly string[] UntilA = { "jusqu", "a" }, UntilAu = { "jusqu", "au" }, UntilEn = { "jusqu", "en" };
 
-    private static readonly HashSet<string> RangeIntroWords = new(StringComparer.Ordinal) { "du", "de", "from", "entre", "between" };
+    private static readonly HashSet<string> RangeIntroWords = new(StringComparer.Ordinal) { "du", "de", "from", "entre", "between", "depuis", "since" };
 
     private static readonly Dictionary<string, string?> RangeSeparatorWords = new(StringComparer.Ordinal)
     {
@@ -187,6 +190,7 @@ public static class PartialDateParser
         private readonly List<string> _notes = new();
         private int _french, _english;
         private bool _approximate, _ongoing;
+        private DateTextMeaning? _openMeaning;
         private string? _failure;
         private int _i;
 
@@ -218,6 +222,16 @@ public static class PartialDateParser
             if (!AtEnd && TrySeparator(first, intro))
             {
                 SkipLabel();
+                // "Août 2019 - en continu": a start and no end.
+                var rest = _tokens.GetRange(_i, _tokens.Count - _i);
+                if (FindNoDate(rest, whole: true) is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite } open)
+                {
+                    _words.Add(Quote(rest, open.First, open.Last));
+                    Count(open.Language);
+                    foreach (var remark in remarks) ReadRemark(remark);
+                    if (!Resolve(first, out var opening)) return Unreadable(_failure!);
+                    return Readable(open.Meaning, opening, null) with { IsOngoing = true };
+                }
                 if (!ParseExpression(out var end)) return Unreadable(_failure!);
                 if (first.Year == 0 && end.Year > 0)
                 {
@@ -238,6 +252,9 @@ public static class PartialDateParser
             foreach (var remark in remarks) ReadRemark(remark);
 
             if (!Resolve(first, out var start)) return Unreadable(_failure!);
+            // "à partir de septembre 2019", "since 2020": a start, and no end stated.
+            if (second is null && intro is "a partir de" or "from" or "depuis" or "since")
+                return Readable(_openMeaning ?? DateTextMeaning.Ongoing, start, null) with { IsOngoing = true };
             if (second is null) return Readable(DateTextMeaning.Date, start, start);
             if (!Resolve(second.Value, out var finish)) return Unreadable(_failure!);
             return Readable(DateTextMeaning.Range, start, finish);
@@ -453,7 +470,7 @@ public static class PartialDateParser
                 var next = Peek(1);
                 if (next.Kind == TokenKind.Number || (next.Kind == TokenKind.Word && (Months.ContainsKey(next.Text) || Seasons.ContainsKey(next.Text))))
                 {
-                    Recognise(_i, _i, token.Text is "from" or "between" ? "en" : "fr");
+                    Recognise(_i, _i, token.Text is "from" or "between" or "since" ? "en" : "fr");
                     _i++;
                     return token.Text;
                 }
@@ -523,6 +540,7 @@ public static class PartialDateParser
             if (found is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite })
             {
                 _ongoing = true;
+                _openMeaning = found.Value.Meaning;
                 _words.Add(Quote(rest, found.Value.First, found.Value.Last));
                 Count(found.Value.Language);
                 return true;
@@ -537,6 +555,7 @@ public static class PartialDateParser
             if (found is { Meaning: DateTextMeaning.Ongoing or DateTextMeaning.Indefinite })
             {
                 _ongoing = true;
+                _openMeaning = found.Value.Meaning;
                 _words.Add(Quote(remark, found.Value.First, found.Value.Last));
                 Count(found.Value.Language);
                 return;
@@ -934,7 +953,7 @@ public static class PartialDateParser
 
         private string? Language() => _french == 0 && _english == 0 ? null : _french >= _english ? "fr" : "en";
 
-        private DateTextReading Readable(DateTextMeaning meaning, PartialDate start, PartialDate end) => new()
+        private DateTextReading Readable(DateTextMeaning meaning, PartialDate start, PartialDate? end) => new()
         {
             Text = _text,
             Meaning = meaning,

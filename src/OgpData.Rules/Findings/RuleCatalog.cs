@@ -25,6 +25,24 @@ public static class RuleCatalog
         Ogp(RuleIds.NoOgpValue, "Commitment claims no OGP value", Severity.Info),
         Ogp(RuleIds.PersonalDataInPublicField, "Personal data in a public field", Severity.Warning),
         Ogp(RuleIds.NoLeadAgencyOrContact, "Commitment has no lead agency or no contact", Severity.Info),
+        Ocds(RuleIds.OcdsNonUniqueId, "Non-unique release (ocid and id) or record (ocid)", Severity.Error),
+        Ocds(RuleIds.OcdsArrayItemWithoutId, "Object in an array that merges by id has no id", Severity.Warning),
+        Ocds(RuleIds.OcdsEmptyField, "Empty or whitespace-only field, object or array", Severity.Warning),
+        Ocds(RuleIds.OcdsBadOcidPrefix, "ocid does not start with a registered-style prefix (ocds-xxxxxx)", Severity.Warning),
+        Ocds(RuleIds.OcdsDeprecatedField, "Deprecated field", Severity.Warning),
+        Ocds(RuleIds.OcdsAdditionalField, "Additional field, not in the schema", Severity.Info),
+        Ocds(RuleIds.OcdsClosedCodelistValue, "Value not in a closed codelist", Severity.Error),
+        Ocds(RuleIds.OcdsOpenCodelistValue, "Value not in an open codelist", Severity.Info),
+        Ocds(RuleIds.OcdsExtensionNotApplied, "Extension could not be read or applied", Severity.Warning),
+        Ocds(RuleIds.OcdsPeriodEndsBeforeStart, "Period ends before it starts", Severity.Error),
+        Ocds(RuleIds.OcdsTimelineOutOfOrder, "Procurement timeline out of order", Severity.Warning),
+        Ocds(RuleIds.OcdsNegativeAmount, "Negative amount", Severity.Warning),
+        Ocds(RuleIds.OcdsAmountWithoutCurrency, "Amount without currency", Severity.Warning),
+        Ocds(RuleIds.OcdsUnresolvedPartyReference, "Organization reference matches no party, or several", Severity.Error),
+        Ocds(RuleIds.OcdsPartyWithoutRole, "Referenced party lacks the role its reference implies", Severity.Warning),
+        Ocds(RuleIds.OcdsContractAwardNotFound, "Contract awardID matches no award", Severity.Error),
+        Ocds(RuleIds.OcdsNumberOfTenderersMismatch, "numberOfTenderers differs from the number of tenderers", Severity.Warning),
+        Ocds(RuleIds.OcdsMalformedJson, "Item or input is not well-formed JSON", Severity.Error),
         new RuleDescriptor { Id = RuleIds.Schema, Title = "JSON Schema violation", DefaultSeverity = Severity.Error, Category = "Schema" },
     ];
 
@@ -42,6 +60,9 @@ public static class RuleCatalog
 
     private static RuleDescriptor Ogp(string id, string title, Severity severity) =>
         new() { Id = id, Title = title, DefaultSeverity = severity, Category = "OGP" };
+
+    private static RuleDescriptor Ocds(string id, string title, Severity severity) =>
+        new() { Id = id, Title = title, DefaultSeverity = severity, Category = "OCDS" };
 
     private static Dictionary<string, RuleDescriptor> Index(RuleDescriptor[] rules)
     {

@@ -28,4 +28,42 @@ public static class RuleIds
     public const string PersonalDataInPublicField = "OGP0010";
     /// <summary>Commitment has no lead agency or no contact.</summary>
     public const string NoLeadAgencyOrContact = "OGP0011";
+
+    // OCDS checks (DESIGN.md section 4); one page each under docs/rules/.
+    /// <summary>Non-unique release (ocid and id) or record (ocid).</summary>
+    public const string OcdsNonUniqueId = "OCDS0001";
+    /// <summary>Object in an array that merges by id has no id.</summary>
+    public const string OcdsArrayItemWithoutId = "OCDS0002";
+    /// <summary>Empty or whitespace-only field, object or array.</summary>
+    public const string OcdsEmptyField = "OCDS0003";
+    /// <summary>ocid does not start with a registered-style prefix (ocds-xxxxxx).</summary>
+    public const string OcdsBadOcidPrefix = "OCDS0004";
+    /// <summary>Deprecated field.</summary>
+    public const string OcdsDeprecatedField = "OCDS0005";
+    /// <summary>Additional field, not in the schema.</summary>
+    public const string OcdsAdditionalField = "OCDS0006";
+    /// <summary>Value not in a closed codelist.</summary>
+    public const string OcdsClosedCodelistValue = "OCDS0007";
+    /// <summary>Value not in an open codelist.</summary>
+    public const string OcdsOpenCodelistValue = "OCDS0008";
+    /// <summary>Extension could not be read or applied.</summary>
+    public const string OcdsExtensionNotApplied = "OCDS0009";
+    /// <summary>Period ends before it starts.</summary>
+    public const string OcdsPeriodEndsBeforeStart = "OCDS0010";
+    /// <summary>Procurement timeline out of order.</summary>
+    public const string OcdsTimelineOutOfOrder = "OCDS0011";
+    /// <summary>Negative amount.</summary>
+    public const string OcdsNegativeAmount = "OCDS0012";
+    /// <summary>Amount without currency.</summary>
+    public const string OcdsAmountWithoutCurrency = "OCDS0013";
+    /// <summary>Organization reference matches no party, or several.</summary>
+    public const string OcdsUnresolvedPartyReference = "OCDS0014";
+    /// <summary>Referenced party lacks the role its reference implies.</summary>
+    public const string OcdsPartyWithoutRole = "OCDS0015";
+    /// <summary>Contract awardID matches no award.</summary>
+    public const string OcdsContractAwardNotFound = "OCDS0016";
+    /// <summary>numberOfTenderers differs from the number of tenderers.</summary>
+    public const string OcdsNumberOfTenderersMismatch = "OCDS0017";
+    /// <summary>Item or input is not well-formed JSON.</summary>
+    public const string OcdsMalformedJson = "OCDS0018";
 }

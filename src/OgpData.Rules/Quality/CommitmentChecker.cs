@@ -98,6 +98,7 @@ public static class CommitmentRules
     /// <summary>Every built-in commitment rule.</summary>
     public static IReadOnlyList<CommitmentRule> All { get; } = new CommitmentRule[]
     {
+        new MilestoneNotMeasurableRule(),
         new MilestoneWithoutDeadlineRule(),
         new EndBeforeStartRule(),
         new PeriodOutsideParentRule(),

@@ -77,8 +77,8 @@ public sealed class PeriodView
             return new PeriodBound(canonical, dateNode, null);
         if (dateReading is { HasDate: true })
             return new PeriodBound(isStart ? dateReading.Start : dateReading.End, dateNode, dateReading);
-        if (textReading is { HasDate: true })
-            return new PeriodBound(isStart ? textReading.Start : textReading.End, textNode, textReading);
+        if (textReading is { HasDate: true } || (isStart && textReading?.Start is not null))
+            return new PeriodBound(isStart ? textReading!.Start : textReading!.End, textNode, textReading);
         if (otherTextReading is { Meaning: DateTextMeaning.Range })
             return new PeriodBound(isStart ? otherTextReading.Start : otherTextReading.End, otherTextNode, otherTextReading);
         return new PeriodBound(null, null, null);

@@ -64,4 +64,7 @@ public sealed class RuleContext
         if (node.Kind == JsonTextKind.Object && node["id"] is { Kind: JsonTextKind.String or JsonTextKind.Number } id) return id.Span;
         return new SourceSpan(node.Start, 1);
     }
+
+    /// <summary>"milestone 'A'" → "Milestone 'A'": the views describe themselves in lower case, for use mid-sentence.</summary>
+    internal static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -8,15 +8,19 @@ namespace OgpData.Ocds;
 public sealed record Amendment : ExtensibleObject
 {
     /// <summary>When the amendment was made (date-time text).</summary>
+    [JsonPropertyName("date")]
     public string? Date { get; init; }
 
     /// <summary>Why the amendment was made.</summary>
+    [JsonPropertyName("rationale")]
     public string? Rationale { get; init; }
 
     /// <summary>The amendment identifier.</summary>
+    [JsonPropertyName("id")]
     public OcdsId? Id { get; init; }
 
     /// <summary>A description of the changes.</summary>
+    [JsonPropertyName("description")]
     public string? Description { get; init; }
 
     /// <summary>The release the amendment changes.</summary>
@@ -28,5 +32,6 @@ public sealed record Amendment : ExtensibleObject
     public string? ReleaseId { get; init; }
 
     /// <summary>The fields changed and their former values (deprecated in 1.1).</summary>
+    [JsonPropertyName("changes")]
     public ImmutableArray<Change>? Changes { get; init; }
 }

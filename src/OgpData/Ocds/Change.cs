@@ -8,6 +8,7 @@ namespace OgpData.Ocds;
 public sealed record Change : ExtensibleObject
 {
     /// <summary>The name of the changed property, relative to the amendment's place.</summary>
+    [JsonPropertyName("property")]
     public string? Property { get; init; }
 
     /// <summary>The previous value, of whatever JSON type.</summary>

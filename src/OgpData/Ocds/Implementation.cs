@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OgpData.Serialization;
 
 namespace OgpData.Ocds;
@@ -7,11 +8,14 @@ namespace OgpData.Ocds;
 public sealed record Implementation : ExtensibleObject
 {
     /// <summary>Payments made under the contract.</summary>
+    [JsonPropertyName("transactions")]
     public ImmutableArray<Transaction>? Transactions { get; init; }
 
     /// <summary>Implementation milestones.</summary>
+    [JsonPropertyName("milestones")]
     public ImmutableArray<Milestone>? Milestones { get; init; }
 
     /// <summary>Implementation documents.</summary>
+    [JsonPropertyName("documents")]
     public ImmutableArray<Document>? Documents { get; init; }
 }

@@ -9,6 +9,7 @@ namespace OgpData.Ocds;
 public sealed record RecordRelease : Release
 {
     /// <summary>For a linked release: the URL of its package with the release id as fragment.</summary>
+    [JsonPropertyName("url")]
     public string? Url { get; init; }
 
     /// <summary>True when the release is linked by URL rather than embedded.</summary>

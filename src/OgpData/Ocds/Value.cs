@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OgpData.Serialization;
 
 namespace OgpData.Ocds;
@@ -6,8 +7,10 @@ namespace OgpData.Ocds;
 public sealed record Value : ExtensibleObject
 {
     /// <summary>The amount, exactly as written (<c>1.50</c> stays <c>1.50</c>).</summary>
+    [JsonPropertyName("amount")]
     public JsonNumber? Amount { get; init; }
 
     /// <summary>The ISO 4217 currency code.</summary>
+    [JsonPropertyName("currency")]
     public string? Currency { get; init; }
 }

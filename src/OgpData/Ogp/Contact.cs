@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OgpData.Serialization;
 
 namespace OgpData.Ogp;
@@ -6,17 +7,22 @@ namespace OgpData.Ogp;
 public sealed record Contact : ExtensibleObject
 {
     /// <summary>The name of the person.</summary>
+    [JsonPropertyName("name")]
     public string? Name { get; init; }
 
     /// <summary>The person's job title.</summary>
+    [JsonPropertyName("title")]
     public string? Title { get; init; }
 
     /// <summary>The person's organization.</summary>
+    [JsonPropertyName("organization")]
     public string? Organization { get; init; }
 
     /// <summary>The e-mail address.</summary>
+    [JsonPropertyName("email")]
     public string? Email { get; init; }
 
     /// <summary>The telephone number.</summary>
+    [JsonPropertyName("telephone")]
     public string? Telephone { get; init; }
 }

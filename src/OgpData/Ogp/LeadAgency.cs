@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OgpData.Serialization;
 
 namespace OgpData.Ogp;
@@ -6,8 +7,10 @@ namespace OgpData.Ogp;
 public sealed record LeadAgency : ExtensibleObject
 {
     /// <summary>The name of the institution.</summary>
+    [JsonPropertyName("name")]
     public string? Name { get; init; }
 
     /// <summary>An identifier of the institution.</summary>
+    [JsonPropertyName("id")]
     public string? Id { get; init; }
 }

@@ -15,15 +15,19 @@ namespace OgpData.Ogp;
 public sealed record Period : ExtensibleObject
 {
     /// <summary>The start, as a partial date.</summary>
+    [JsonPropertyName("startDate")]
     public PartialDate? StartDate { get; init; }
 
     /// <summary>The end, as a partial date.</summary>
+    [JsonPropertyName("endDate")]
     public PartialDate? EndDate { get; init; }
 
     /// <summary>The start as printed in the source.</summary>
+    [JsonPropertyName("startText")]
     public string? StartText { get; init; }
 
     /// <summary>The end as printed in the source.</summary>
+    [JsonPropertyName("endText")]
     public string? EndText { get; init; }
 
     /// <summary>The <c>startDate</c> value as written, when the document has one that is not a partial date; else null.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OgpData.Serialization;
 
 namespace OgpData.Ogp;
@@ -6,8 +7,10 @@ namespace OgpData.Ogp;
 public sealed record Publisher : ExtensibleObject
 {
     /// <summary>The name of the publishing organization.</summary>
+    [JsonPropertyName("name")]
     public string? Name { get; init; }
 
     /// <summary>A URI that identifies the publisher.</summary>
+    [JsonPropertyName("uri")]
     public string? Uri { get; init; }
 }

@@ -30,7 +30,10 @@ internal sealed class LosslessObjectConverter<T> : JsonConverter<T>
         var misfits = (shape ??= ObjectShape.For(info)).FindMisfits(reader);
         if (misfits is null)
         {
-            return JsonSerializer.Deserialize(ref reader, info) ?? throw new JsonException($"Expected a {typeof(T).Name} object.");
+            // The contract's own converter, called directly: JsonSerializer.Deserialize(ref reader) would first
+            // skip over the whole value to scope the reader, one more pass per nesting level.
+            return ((JsonConverter<T>)info.Converter).Read(ref reader, typeof(T), options)
+                ?? throw new JsonException($"Expected a {typeof(T).Name} object.");
         }
         return ReadKeepingMisfits(ref reader, info, misfits);
     }
@@ -57,8 +60,9 @@ internal sealed class LosslessObjectConverter<T> : JsonConverter<T>
         return value;
     }
 
+    // The contract's converter directly: JsonSerializer.Serialize would flush the writer after every object.
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, typeInfo ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        ((JsonConverter<T>)(typeInfo ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))).Converter).Write(writer, value, options);
 }
 
 /// <summary>An array of model objects, each read by <see cref="LosslessObjectConverter{T}"/>.</summary>

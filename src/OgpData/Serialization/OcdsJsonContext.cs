@@ -7,7 +7,7 @@ namespace OgpData.Serialization;
 /// Source-generated contracts for the OCDS model. Read and write through <see cref="OcdsJson"/>, which adds
 /// the lossless handling on top of these contracts.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ReleasePackage))]
 [JsonSerializable(typeof(RecordPackage))]
 [JsonSerializable(typeof(Release))]

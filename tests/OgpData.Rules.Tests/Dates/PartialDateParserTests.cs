@@ -188,6 +188,25 @@ public class PartialDateParserTests
         Assert.Equal(PartialDate.OfMonth(2021, 8), reading.Date);
     }
 
+    [Theory]
+    [InlineData("Août 2019 - en continu", DateTextMeaning.Ongoing)]
+    [InlineData("à partir de septembre 2019, durée indéterminée", DateTextMeaning.Indefinite)]
+    [InlineData("à partir de septembre 2019", DateTextMeaning.Ongoing)]
+    [InlineData("depuis 2016", DateTextMeaning.Ongoing)]
+    [InlineData("since March 2020 (ongoing)", DateTextMeaning.Ongoing)]
+    [InlineData("from June 2023 until ongoing", DateTextMeaning.Ongoing)]
+    [InlineData("Septembre 2019 → durée indéterminée", DateTextMeaning.Indefinite)]
+    public void A_start_with_no_end_keeps_its_start(string text, DateTextMeaning meaning)
+    {
+        var reading = PartialDateParser.Parse(text);
+        Assert.Equal(meaning, reading.Meaning);
+        if (meaning == DateTextMeaning.Unreadable) return;
+        Assert.NotNull(reading.Start);
+        Assert.Null(reading.End);
+        Assert.True(reading.IsOngoing);
+        Assert.False(reading.HasDate);
+    }
+
     [Fact]
     public void A_two_digit_year_is_noted()
     {

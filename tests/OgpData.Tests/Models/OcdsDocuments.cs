@@ -4,15 +4,16 @@ using OgpData.Serialization;
 
 namespace OgpData.Tests.Models;
 
-/// <summary>What a JSON document is, judged by its content.</summary>
-internal enum OcdsKind
+/// <summary>What a JSON document is, judged by its content (public only because test data names it).</summary>
+public enum OcdsKind
 {
     NotOcds,
     ReleasePackage,
     RecordPackage,
     Release,
     Record,
-    ReleaseArray,
+    /// <summary>A top-level array whose items are each an OCDS document (releases, or packages).</summary>
+    DocumentArray,
 }
 
 /// <summary>Detects OCDS documents and round-trips them through the typed model.</summary>
@@ -23,9 +24,9 @@ internal static class OcdsDocuments
         if (root.ValueKind == JsonValueKind.Array)
         {
             var items = root.EnumerateArray().ToList();
-            return items.Count > 0 && items.All(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("ocid", out _))
-                ? (OcdsKind.ReleaseArray, "array of releases")
-                : (OcdsKind.NotOcds, $"a top-level array of {items.Count} items that are not all releases");
+            return items.Count > 0 && items.All(item => item.ValueKind == JsonValueKind.Object && Detect(item).Kind != OcdsKind.NotOcds)
+                ? (OcdsKind.DocumentArray, "an array of OCDS documents")
+                : (OcdsKind.NotOcds, $"a top-level array of {items.Count} items that are not all OCDS documents");
         }
         if (root.ValueKind != JsonValueKind.Object) return (OcdsKind.NotOcds, $"a top-level {root.ValueKind}");
         if (root.TryGetProperty("$schema", out _) || root.TryGetProperty("definitions", out _) || root.TryGetProperty("properties", out _))
@@ -39,6 +40,10 @@ internal static class OcdsDocuments
         }
         if (root.TryGetProperty("releases", out _)) return (OcdsKind.ReleasePackage, "has releases");
         if (root.TryGetProperty("ocid", out _)) return (OcdsKind.Release, "has ocid");
+        if (root.TryGetProperty("publisher", out _) && root.TryGetProperty("publishedDate", out _))
+        {
+            return (OcdsKind.ReleasePackage, "package metadata without releases");
+        }
         var names = string.Join(", ", root.EnumerateObject().Take(6).Select(member => member.Name));
         return (OcdsKind.NotOcds, $"an object with neither releases, records nor ocid ({names})");
     }
@@ -73,13 +78,13 @@ internal static class OcdsDocuments
     /// </summary>
     public static int AssertRoundTrips(OcdsKind kind, JsonElement root, string where)
     {
-        if (kind == OcdsKind.ReleaseArray)
+        if (kind == OcdsKind.DocumentArray)
         {
             var count = 0;
+            var index = 0;
             foreach (var item in root.EnumerateArray())
             {
-                AssertRoundTrips(OcdsKind.Release, item, $"{where}/{count}");
-                count++;
+                count += AssertRoundTrips(Detect(item).Kind, item, $"{where}/{index++}");
             }
             return count;
         }

@@ -14,7 +14,7 @@ public sealed class CommitmentWithoutMilestonesRule : CommitmentRule
     {
         var milestones = commitment.Node["milestones"];
         if (milestones is { Kind: JsonTextKind.Array, Count: > 0 }) return;
-        var name = MilestoneWithoutDeadlineRule.Capitalise(commitment.Describe());
+        var name = RuleContext.Capitalise(commitment.Describe());
         if (milestones is { Kind: JsonTextKind.Array })
             context.Report(milestones, name + " has an empty list of milestones.");
         else

@@ -37,7 +37,7 @@ public sealed class EndBeforeStartRule : CommitmentRule
         if (ReferenceEquals(start.Source, end.Source)) return;
         if (!to.IsCertainlyBefore(from)) return;
         context.Report(end.Source!,
-            MilestoneWithoutDeadlineRule.Capitalise(owner) + " ends (" + end.Describe() + ", at the latest " + Day(to.Latest) +
+            RuleContext.Capitalise(owner) + " ends (" + end.Describe() + ", at the latest " + Day(to.Latest) +
             ") before it starts (" + start.Describe() + ", at the earliest " + Day(from.Earliest) + ").",
             end.Source!.StringValue ?? end.Source.RawText);
     }
@@ -47,7 +47,7 @@ public sealed class EndBeforeStartRule : CommitmentRule
         if (node is null || reading is not { Meaning: DateTextMeaning.Range, Start: { } from, End: { } to }) return;
         if (!to.IsCertainlyBefore(from)) return;
         context.Report(node,
-            MilestoneWithoutDeadlineRule.Capitalise(owner) + " ends (" + to + ") before it starts (" + from + ") in '" + reading.Text + "'.",
+            RuleContext.Capitalise(owner) + " ends (" + to + ") before it starts (" + from + ") in '" + reading.Text + "'.",
             reading.Text, reading.Words, reading.Language);
     }
 

@@ -19,7 +19,7 @@ public sealed class MilestoneWithoutDeadlineRule : CommitmentRule
     public override void CheckMilestone(MilestoneView milestone, RuleContext context)
     {
         var period = milestone.Period;
-        var name = Capitalise(milestone.Describe());
+        var name = RuleContext.Capitalise(milestone.Describe());
         if (!period.IsPresent)
         {
             if (period.Node is { } notAnObject)
@@ -57,6 +57,4 @@ public sealed class MilestoneWithoutDeadlineRule : CommitmentRule
         DateTextMeaning.Range => "it is a range, not an end date",
         _ => "it is not a date",
     };
-
-    internal static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -20,7 +20,7 @@ public sealed class NoLeadAgencyOrContactRule : CommitmentRule
         var hasContact = commitment.Node["contacts"] is { Kind: JsonTextKind.Array, Count: > 0 };
         if (hasAgency && hasContact) return;
         var missing = !hasAgency && !hasContact ? "no lead agency and no contact" : !hasAgency ? "no lead agency" : "no contact";
-        context.Report(commitment.Node, MilestoneWithoutDeadlineRule.Capitalise(commitment.Describe()) + " has " + missing + ".");
+        context.Report(commitment.Node, RuleContext.Capitalise(commitment.Describe()) + " has " + missing + ".");
     }
 
     private static bool HasLeadAgency(JsonTextNode? agency) => agency?.Kind switch

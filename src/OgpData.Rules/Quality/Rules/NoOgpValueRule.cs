@@ -14,7 +14,7 @@ public sealed class NoOgpValueRule : CommitmentRule
     {
         var values = commitment.Node["ogpValues"];
         if (values is { Kind: JsonTextKind.Array, Count: > 0 }) return;
-        var name = MilestoneWithoutDeadlineRule.Capitalise(commitment.Describe());
+        var name = RuleContext.Capitalise(commitment.Describe());
         if (values is { Kind: JsonTextKind.Array })
             context.Report(values, name + " claims no OGP value: ogpValues is empty (accessToInformation, civicParticipation, publicAccountability, technologyAndInnovation).");
         else

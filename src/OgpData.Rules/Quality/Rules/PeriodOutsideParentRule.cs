@@ -25,7 +25,7 @@ public sealed class PeriodOutsideParentRule : CommitmentRule
     private static void Check(PeriodView child, string owner, PeriodView parent, string parentName, RuleContext context)
     {
         if (!child.IsPresent || !parent.IsPresent) return;
-        var name = MilestoneWithoutDeadlineRule.Capitalise(owner);
+        var name = RuleContext.Capitalise(owner);
         var parentStart = parent.Start.Date;
         var parentEnd = parent.End.Date;
 

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using OgpData.Findings;
+using OgpData.Reporting;
+using OgpData.Validation;
+
+namespace OgpData.Cli.Commands;
+
+/// <summary><c>ogpdata validate &lt;path&gt;... [options]</c></summary>
+internal static class ValidateCommand
+{
+    private static readonly string[] Valued = ["--schema", "--ocds-schema-dir", "--format", "--output", "-o", "--max-errors", "--fail-on"];
+    private static readonly string[] Flags = ["--help", "-h"];
+
+    public const string Help = """
+        Usage: ogpdata validate <path>... [options]
+
+        Checks each file against its schema and the data-quality rules. A path is a file or a folder
+        (its .json, .jsonl, .json.gz and .csv files, recursively). The kind of each file is detected:
+        OGP commitment package, OCDS release package, record package, single release, JSON Lines of
+        releases, CSV.
+
+        Options:
+          --schema FILE           validate every input against this JSON Schema instead
+          --ocds-schema-dir DIR   folder holding the OCDS schemas (release-schema.json, codelists/);
+                                  default: $OGPDATA_OCDS_SCHEMA_DIR
+          --format FORMAT         text (default), json, sarif, github or html
+          --output FILE, -o FILE  write the report to FILE instead of standard output
+          --max-errors N          list at most N findings per file (counts stay totals)
+          --fail-on LEVEL         error (default), warning or none: the lowest severity that fails the run
+
+        Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or unreadable input.
+
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var arguments = Arguments.Parse("validate", args, Valued, Flags);
+        if (arguments.Has("--help") || arguments.Has("-h"))
+        {
+            stdout.Write(Help);
+            return CommandLine.Success;
+        }
+        if (arguments.Positional.Count == 0) throw new UsageException("validate needs at least one file or folder; run 'ogpdata validate --help'.");
+
+        var formatName = arguments.Value("--format") ?? "text";
+        if (!ReportWriters.TryParse(formatName, out var format))
+        {
+            throw new UsageException($"unknown --format '{formatName}'; use text, json, sarif, github or html.");
+        }
+        var failOn = ReadFailOn(arguments.Value("--fail-on"));
+        var output = arguments.Value("--output") ?? arguments.Value("-o");
+        if (format == ReportFormat.Html && output is null)
+        {
+            throw new UsageException("--format html writes a page: give it a file with --output report.html.");
+        }
+
+        var options = new ValidationOptions
+        {
+            SchemaPath = arguments.Value("--schema"),
+            OcdsSchemaDirectory = arguments.Value("--ocds-schema-dir") ?? NullIfEmpty(Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR")),
+            MaxFindings = arguments.Int("--max-errors", 0),
+        };
+        var files = InputFiles.Expand(arguments.Positional);
+        var validator = new DocumentValidator(options);
+        var reports = ImmutableArray.CreateBuilder<FileReport>(files.Count);
+        foreach (var file in files)
+        {
+            reports.Add(await validator.ValidateFileAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+        var report = new ValidationReport { ToolVersion = CommandLine.Version, Files = reports.MoveToImmutable() };
+        WriteReport(report, format, output, stdout);
+        return failOn != Severity.None && report.HighestSeverity >= failOn ? CommandLine.FindingsAtThreshold : CommandLine.Success;
+    }
+
+    private static Severity ReadFailOn(string? text)
+    {
+        if (text is null) return Severity.Error;
+        return text.ToLowerInvariant() switch
+        {
+            "error" => Severity.Error,
+            "warning" => Severity.Warning,
+            "info" => Severity.Info,
+            "none" => Severity.None,
+            _ => throw new UsageException($"unknown --fail-on '{text}'; use error, warning or none."),
+        };
+    }
+
+    private static void WriteReport(ValidationReport report, ReportFormat format, string? output, TextWriter stdout)
+    {
+        var writer = ReportWriters.For(format);
+        if (output is not null)
+        {
+            try
+            {
+                using var file = File.Create(output);
+                writer.Write(report, file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"cannot write the report to '{output}': {e.Message}");
+            }
+            return;
+        }
+        using var buffer = new MemoryStream();
+        writer.Write(report, buffer);
+        stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        stdout.Flush();
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

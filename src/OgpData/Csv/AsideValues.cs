@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OgpData.Findings;
+
+namespace OgpData.Csv;
+
+/// <summary>
+/// The values a sheet has no cell for (null, "", [], {}, arrays of arrays, mixed arrays, string lists whose
+/// items hold <c>;</c>, keys with <c>/</c>, a value whose kind differs from its column's), kept beside the
+/// sheets as JSON Lines — one line per record that has any — and put back when the folder is read.
+/// </summary>
+internal static class AsideValues
+{
+    public const string FileName = "aside.jsonl";
+
+    /// <summary>Writes one record's line.</summary>
+    public static void WriteLine(Utf8JsonWriter writer, string key, int occurrence, List<(string Pointer, JsonNode? Value)> values)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("key", key);
+        writer.WriteNumber("occurrence", occurrence);
+        writer.WriteStartArray("values");
+        foreach (var (pointer, value) in values)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("pointer", pointer);
+            writer.WritePropertyName("value");
+            if (value is null) writer.WriteNullValue();
+            else value.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>Reads the whole file: (key, occurrence) → values. Missing file: empty.</summary>
+    public static Dictionary<(string, int), List<(string Pointer, JsonNode? Value)>> Load(string path, List<CsvProblem> problems)
+    {
+        var map = new Dictionary<(string, int), List<(string, JsonNode?)>>();
+        if (!File.Exists(path)) return map;
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0) continue;
+            try
+            {
+                var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
+                var values = new List<(string, JsonNode?)>();
+                foreach (var entry in node["values"]!.AsArray())
+                {
+                    var value = entry!["value"];
+                    entry.AsObject().Remove("value");
+                    values.Add((entry["pointer"]!.GetValue<string>(), value));
+                }
+                map[(node["key"]!.GetValue<string>(), node["occurrence"]!.GetValue<int>())] = values;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+            {
+                problems.Add(new CsvProblem
+                {
+                    RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
+                    Message = $"{FileName}, line {lineNumber}, cannot be read ({e.Message}); its values are not put back.",
+                });
+            }
+        }
+        return map;
+    }
+
+    /// <summary>Puts the values back into a record; a value whose place no longer exists, or is taken by a cell, is a problem.</summary>
+    public static void Apply(JsonObject record, List<(string Pointer, JsonNode? Value)> values, string describe, List<CsvProblem> problems)
+    {
+        foreach (var (pointer, value) in values)
+        {
+            if (!TrySet(record, pointer, value, out var reason))
+            {
+                problems.Add(new CsvProblem
+                {
+                    RuleId = CsvRuleIds.ResidueNotApplied, Severity = Severity.Warning, Pointer = pointer, Sheet = "aside",
+                    Value = JsonText.Of(value),
+                    Message = $"The value {Shorten(value)} kept aside for {describe} at {pointer} is not put back: {reason}.",
+                });
+            }
+        }
+    }
+
+    private static bool TrySet(JsonObject record, string pointer, JsonNode? value, out string reason)
+    {
+        var tokens = pointer.Split('/')[1..];
+        JsonNode current = record;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t].Replace("~1", "/").Replace("~0", "~");
+            var last = t == tokens.Length - 1;
+            if (current is JsonObject obj)
+            {
+                if (last)
+                {
+                    if (obj.ContainsKey(token))
+                    {
+                        reason = "the sheets now hold a value there";
+                        return false;
+                    }
+                    obj[token] = value;
+                    reason = "";
+                    return true;
+                }
+                var next = obj[token];
+                if (next is null)
+                {
+                    if (HeaderPath.IsIndex(tokens[t + 1]) || obj.ContainsKey(token))
+                    {
+                        reason = "the array it belongs to is no longer there";
+                        return false;
+                    }
+                    next = new JsonObject();
+                    obj[token] = next;
+                }
+                current = next;
+            }
+            else if (current is JsonArray array && int.TryParse(token, out var index) && index < array.Count && !last && array[index] is { } item)
+            {
+                current = item;
+            }
+            else
+            {
+                reason = "the item it belongs to is no longer there";
+                return false;
+            }
+        }
+        reason = "the pointer is empty";
+        return false;
+    }
+
+    private static string Shorten(JsonNode? value)
+    {
+        var text = JsonText.Of(value);
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+}
+
+/// <summary>JSON text of a value for messages: accents written as they are, not as <c>\u00E9</c>.</summary>
+internal static class JsonText
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Of(JsonNode? value) => value?.ToJsonString(Readable) ?? "null";
+}

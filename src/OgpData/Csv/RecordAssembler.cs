@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using OgpData.Findings;
+
+namespace OgpData.Csv;
+
+/// <summary>
+/// Reads a main sheet and its child sheets in step and hands over each record as soon as its rows are read,
+/// so memory holds one record (plus the keys already seen), not the file. The rows of one record are expected
+/// together, and child sheets in the main sheet's order — as every writer, flatten-tool included, puts them.
+/// When they are not, nothing is dropped: rows that come back to a record already handed over become a
+/// separate record with the same key, with a <see cref="CsvRuleIds.RowsOutOfOrder"/> warning naming the row.
+/// </summary>
+internal sealed class RecordAssembler
+{
+    private readonly Cursor main;
+    private readonly List<Cursor> children;
+    private readonly List<CsvProblem> problems;
+    private readonly Dictionary<string, int> occurrences = new(StringComparer.Ordinal);
+
+    public RecordAssembler(IReadOnlyList<CsvSheetReader> sheets, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems)
+    {
+        this.problems = problems;
+        var cursors = sheets.Select(s => new Cursor(s, new SheetUnflattener(s.Headers, s.Sheet, types, rootKeys, problems))).ToList();
+        main = cursors[0];
+        children = cursors.Skip(1).ToList();
+    }
+
+    /// <summary>Reads every sheet to its end; <paramref name="onRecord"/> gets each record, its key (null when keyless), how many records with that key came before, and the cell each value came from.</summary>
+    public int Run(Action<JsonObject, string?, int, CellOrigins> onRecord)
+    {
+        var count = 0;
+        foreach (var cursor in children) cursor.Advance();
+        main.Advance();
+        while (main.HasRow || children.Any(c => c.HasRow))
+        {
+            // The main sheet leads; once it is done, what is left in child sheets becomes records of its own.
+            var lead = main.HasRow ? main : children.First(c => c.HasRow);
+            var key = lead.Key;
+            var record = new JsonObject();
+            var origins = new CellOrigins();
+            var firstRow = lead.Row;
+            var occurrence = NextOccurrence(key);
+            if (occurrence > 0 && key is not null)
+            {
+                problems.Add(new CsvProblem
+                {
+                    RuleId = CsvRuleIds.RowsOutOfOrder, Severity = Severity.Warning, Sheet = lead.Reader.Sheet, Row = firstRow.Number, Line = firstRow.Line,
+                    Message = $"{CsvProblem.Place(lead.Reader.Sheet, firstRow.Number, null)} belongs to {Describe(key)}, whose rows were already read further up; its rows from here on make a separate record.",
+                });
+            }
+            TakeRows(lead, key, record, origins);
+            foreach (var child in children)
+            {
+                if (child != lead && key is not null) TakeRows(child, key, record, origins);
+            }
+            onRecord(record, key, occurrence, origins);
+            count++;
+        }
+        return count;
+    }
+
+    private void TakeRows(Cursor cursor, string? key, JsonObject record, CellOrigins origins)
+    {
+        if (key is null)
+        {
+            // A row without key is a record of its own: nothing can name it.
+            if (cursor.HasRow && cursor.Key is null)
+            {
+                cursor.Unflattener.Merge(cursor.Row, record, origins);
+                cursor.Advance();
+            }
+            return;
+        }
+        while (cursor.HasRow && cursor.Key == key)
+        {
+            cursor.Unflattener.Merge(cursor.Row, record, origins);
+            cursor.Advance();
+        }
+    }
+
+    private int NextOccurrence(string? key)
+    {
+        key ??= "";
+        occurrences.TryGetValue(key, out var seen);
+        occurrences[key] = seen + 1;
+        return seen;
+    }
+
+    private static string Describe(string key) => "the record keyed '" + key.Replace('\u001F', '/') + "'";
+
+    private sealed class Cursor(CsvSheetReader reader, SheetUnflattener unflattener)
+    {
+        public CsvSheetReader Reader { get; } = reader;
+        public SheetUnflattener Unflattener { get; } = unflattener;
+        public bool HasRow { get; private set; }
+        public CsvRow Row { get; private set; }
+        public string? Key { get; private set; }
+
+        public void Advance()
+        {
+            HasRow = Reader.Read(out var row);
+            Row = row;
+            Key = HasRow ? Unflattener.RootKey(row) : null;
+        }
+    }
+}

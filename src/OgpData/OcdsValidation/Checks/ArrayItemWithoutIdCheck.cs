@@ -1,0 +1,29 @@
+using System.Text.Json;
+using OgpData.Findings;
+
+namespace OgpData.OcdsValidation.Checks;
+
+/// <summary>
+/// OCDS0002: an object in an array whose items the schema identifies by <c>id</c> (parties, awards, items,
+/// documents, tenderers, ...) has no <c>id</c>, so releases cannot be merged into a record. Arrays marked
+/// <c>wholeListMerge</c> are replaced whole when merging and are not checked.
+/// </summary>
+internal sealed class ArrayItemWithoutIdCheck : OcdsCheck
+{
+    public override string RuleId => RuleIds.OcdsArrayItemWithoutId;
+
+    public override void Visit(in VisitedValue value, CheckContext context)
+    {
+        if (value.Value.ValueKind != JsonValueKind.Array || value.Schema is not { WholeListMerge: false, Items: { } items } || !items.Properties.ContainsKey("id")) return;
+        var index = 0;
+        foreach (var item in value.Value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("id", out _))
+            {
+                context.Report(RuleId, $"This item of '{value.PropertyName}' has no 'id'; items of this array are matched by id when releases are merged.",
+                    below: "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            index++;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using OgpData.Streaming;
+
+namespace OgpData.OcdsValidation.Checks;
+
+/// <summary>
+/// Walks an item once, beside its schema facts, and lets every check look at every value: one pass per item
+/// whatever the number of rules.
+/// </summary>
+internal static class ItemWalker
+{
+    public static void WalkItem(JsonElement item, OcdsItemKind kind, IReadOnlyList<OcdsCheck> checks, CheckContext context)
+    {
+        var schema = kind switch
+        {
+            OcdsItemKind.Record => context.Schemas.RecordFacts,
+            OcdsItemKind.ReleasePackageMetadata => context.Schemas.ReleasePackageFacts,
+            OcdsItemKind.RecordPackageMetadata => context.Schemas.RecordPackageFacts,
+            _ => context.Schemas.ReleaseFacts,
+        };
+        Walk(new VisitedValue(item, null, schema, false), checks, context, 0, kind == OcdsItemKind.Record);
+        if (kind == OcdsItemKind.Release)
+        {
+            VisitRelease(item, checks, context);
+        }
+        else if (kind == OcdsItemKind.Record)
+        {
+            if (OcdsJson.TryGet(item, "compiledRelease", out var compiled) && compiled.ValueKind == JsonValueKind.Object)
+            {
+                context.Path.Push("compiledRelease");
+                VisitRelease(compiled, checks, context);
+                context.Path.Pop();
+            }
+            foreach (var (index, release) in OcdsJson.Items(item, "releases"))
+            {
+                // Linked releases (url, date, tag) carry nothing to check; embedded ones have an id.
+                if (!OcdsJson.TryGet(release, "id", out _)) continue;
+                context.Path.Push("releases");
+                context.Path.Push(index);
+                VisitRelease(release, checks, context);
+                context.Path.Pop();
+                context.Path.Pop();
+            }
+        }
+    }
+
+    private static void VisitRelease(JsonElement release, IReadOnlyList<OcdsCheck> checks, CheckContext context)
+    {
+        if (release.ValueKind != JsonValueKind.Object) return;
+        foreach (var check in checks) check.VisitRelease(release, context);
+    }
+
+    private static void Walk(in VisitedValue visited, IReadOnlyList<OcdsCheck> checks, CheckContext context, int depth, bool recordRoot = false)
+    {
+        foreach (var check in checks) check.Visit(visited, context);
+        if (depth >= OcdsStreamReader.MaxDepth) return;
+        var value = visited.Value;
+        var schema = visited.Schema;
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in value.EnumerateObject())
+            {
+                // A versioned release wraps every field in {releaseDate, releaseID, value} history arrays whose shape
+                // the facts do not model; the schema validation covers it, the schema-based checks stay out.
+                var child = recordRoot && property.Name == "versionedRelease" ? null : schema?.Property(property.Name);
+                var additional = child is null && schema is { DeclaresProperties: true } && !schema.IsKnown(property.Name) && !(recordRoot && property.Name == "versionedRelease");
+                context.Path.Push(property.Name);
+                Walk(new VisitedValue(property.Value, property.Name, child, additional), checks, context, depth + 1);
+                context.Path.Pop();
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            var items = schema?.Items;
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                context.Path.Push(index++);
+                Walk(new VisitedValue(item, null, items, false), checks, context, depth + 1);
+                context.Path.Pop();
+            }
+        }
+    }
+}

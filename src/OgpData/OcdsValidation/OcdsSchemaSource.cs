@@ -1,0 +1,127 @@
+using System.IO.Compression;
+
+namespace OgpData.OcdsValidation;
+
+/// <summary>
+/// Where the official OCDS schemas and codelists come from: a directory, a zip of the standard, or an explicit
+/// download into a local cache. Files are named as in the standard's <c>schema/</c> folder
+/// (<c>release-schema.json</c>, <c>codelists/currency.csv</c>, ...).
+/// </summary>
+public abstract class OcdsSchemaSource
+{
+    /// <summary>The package and release schema files a source is expected to hold.</summary>
+    public static readonly IReadOnlyList<string> SchemaFiles =
+        ["release-schema.json", "release-package-schema.json", "record-package-schema.json", "versioned-release-validation-schema.json"];
+
+    /// <summary>A short description for messages (the directory, zip or URL).</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The bytes of a file of the standard's schema folder, or null when the source lacks it.</summary>
+    public abstract Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken = default);
+
+    /// <summary>The codelist file names the source holds (<c>currency.csv</c>, ...).</summary>
+    public abstract Task<IReadOnlyList<string>> ListCodelistsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A folder laid out like the standard's <c>schema/</c> folder (tests use <c>../shared/data/ocds/schema/1.1.5/</c>).</summary>
+    public static OcdsSchemaSource FromDirectory(string directory) => new DirectorySource(Path.GetFullPath(directory));
+
+    /// <summary>A zip of the standard: the folder holding <c>release-schema.json</c> is found inside it.</summary>
+    public static OcdsSchemaSource FromZip(string zipPath) => new ZipSource(Path.GetFullPath(zipPath));
+
+    /// <summary>
+    /// Downloads the schema files from <paramref name="baseUri"/> (for example the standard's
+    /// <c>schema/1__1__5/</c> URL) into <paramref name="cacheDirectory"/> on first use, then reads them from
+    /// there. Nothing is fetched unless this source is chosen: downloading is always explicit.
+    /// </summary>
+    public static OcdsSchemaSource Download(Uri baseUri, string cacheDirectory, HttpClient http) =>
+        new DownloadSource(baseUri, Path.GetFullPath(cacheDirectory), http);
+
+    private sealed class DirectorySource(string directory) : OcdsSchemaSource
+    {
+        public override string Description => directory;
+
+        public override async Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken = default)
+        {
+            var path = Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+            return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        }
+
+        public override Task<IReadOnlyList<string>> ListCodelistsAsync(CancellationToken cancellationToken = default)
+        {
+            var folder = Path.Combine(directory, "codelists");
+            IReadOnlyList<string> names = Directory.Exists(folder)
+                ? Directory.GetFiles(folder, "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+                : [];
+            return Task.FromResult(names);
+        }
+    }
+
+    private sealed class ZipSource(string zipPath) : OcdsSchemaSource
+    {
+        private readonly Lazy<Dictionary<string, byte[]>> _files = new(() => ReadZip(zipPath));
+
+        public override string Description => zipPath;
+
+        public override Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_files.Value.TryGetValue(relativePath, out var bytes) ? bytes : null);
+
+        public override Task<IReadOnlyList<string>> ListCodelistsAsync(CancellationToken cancellationToken = default)
+        {
+            IReadOnlyList<string> names = _files.Value.Keys.Where(k => k.StartsWith("codelists/", StringComparison.Ordinal) && k.EndsWith(".csv", StringComparison.Ordinal))
+                .Select(k => k["codelists/".Length..]).Where(k => !k.Contains('/')).Order(StringComparer.Ordinal).ToList();
+            return Task.FromResult(names);
+        }
+
+        private static Dictionary<string, byte[]> ReadZip(string path)
+        {
+            using var zip = ZipFile.OpenRead(path);
+            // The standard's archives nest the schema folder (e.g. standard-1.1.5/schema/); find it by its release schema.
+            var release = zip.Entries.Where(e => e.Name == "release-schema.json")
+                .OrderBy(e => e.FullName.Count(c => c == '/')).FirstOrDefault()
+                ?? throw new InvalidDataException($"{path} holds no release-schema.json.");
+            var root = release.FullName[..^release.Name.Length];
+            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var entry in zip.Entries)
+            {
+                if (!entry.FullName.StartsWith(root, StringComparison.Ordinal) || entry.Name.Length == 0) continue;
+                if (entry.Length > 64L << 20) continue; // no schema file is that big; never inflate a zip bomb
+                using var stream = entry.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                files[entry.FullName[root.Length..]] = copy.ToArray();
+            }
+            return files;
+        }
+    }
+
+    private sealed class DownloadSource(Uri baseUri, string cacheDirectory, HttpClient http) : OcdsSchemaSource
+    {
+        private static readonly IReadOnlyList<string> CoreCodelists =
+        [
+            "awardCriteria.csv", "awardStatus.csv", "contractStatus.csv", "currency.csv", "documentType.csv",
+            "extendedProcurementCategory.csv", "initiationType.csv", "itemClassificationScheme.csv", "method.csv",
+            "milestoneStatus.csv", "milestoneType.csv", "partyRole.csv", "procurementCategory.csv", "relatedProcess.csv",
+            "relatedProcessScheme.csv", "releaseTag.csv", "submissionMethod.csv", "tenderStatus.csv", "unitClassificationScheme.csv",
+        ];
+
+        public override string Description => baseUri.ToString();
+
+        public override async Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken = default)
+        {
+            var cached = Path.Combine(cacheDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(cached)) return await File.ReadAllBytesAsync(cached, cancellationToken).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri(baseUri, relativePath), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) return null;
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
+            // Write then move, so a cancelled download never leaves half a file in the cache.
+            var partial = cached + ".part";
+            await File.WriteAllBytesAsync(partial, bytes, cancellationToken).ConfigureAwait(false);
+            File.Move(partial, cached, overwrite: true);
+            return bytes;
+        }
+
+        public override Task<IReadOnlyList<string>> ListCodelistsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult(CoreCodelists);
+    }
+}

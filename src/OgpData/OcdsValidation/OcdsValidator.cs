@@ -1,0 +1,370 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Threading.Channels;
+using OgpData.Findings;
+using OgpData.OcdsValidation.Checks;
+using OgpData.Streaming;
+
+namespace OgpData.OcdsValidation;
+
+/// <summary>
+/// Validates an OCDS input as it streams: detects the kind, reads releases or records one at a time, checks
+/// them on all cores, and reports findings in file order with JSON Pointers and lines and columns in the file.
+/// Memory stays flat as the file grows: only the items in flight and the (ocid, id) keys are held.
+/// </summary>
+public static class OcdsValidator
+{
+    /// <summary>Every check, in rule id order.</summary>
+    private static readonly OcdsCheck[] AllChecks =
+    [
+        new ArrayItemWithoutIdCheck(), new EmptyFieldCheck(), new OcidPrefixCheck(), new DeprecatedFieldCheck(),
+        new AdditionalFieldCheck(), new ClosedCodelistCheck(), new OpenCodelistCheck(), new PeriodCheck(),
+        new TimelineCheck(), new NegativeAmountCheck(), new AmountWithoutCurrencyCheck(), new UnresolvedPartyReferenceCheck(),
+        new PartyWithoutRoleCheck(), new ContractAwardCheck(), new NumberOfTenderersCheck(),
+    ];
+
+    /// <summary>
+    /// Validates <paramref name="input"/> (JSON, JSON Lines, gzip-compressed or not). Inputs that are not OCDS
+    /// come back with their kind and no findings. A broken file gives an <see cref="RuleIds.OcdsMalformedJson"/>
+    /// finding and <see cref="OcdsValidationResult.Unreadable"/>, never an exception.
+    /// </summary>
+    public static async Task<OcdsValidationResult> ValidateAsync(Stream input, OcdsValidationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        DetectedInput detected;
+        try
+        {
+            detected = await InputDetector.DetectAsync(input, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            return Unreadable(DocumentKind.Unknown, null, "The input is not a readable gzip file: " + e.Message, options);
+        }
+        await using (detected.ConfigureAwait(false))
+        {
+            if (!detected.Kind.IsOcds())
+            {
+                if (detected.Kind == DocumentKind.Unknown) return Unreadable(DocumentKind.Unknown, detected.Compression, "The input is not JSON.", options);
+                return new OcdsValidationResult { Kind = detected.Kind, Compression = detected.Compression, Records = 0, Errors = 0, Warnings = 0, Infos = 0, Findings = [] };
+            }
+            var run = new Run(options, detected.Kind);
+            await run.ExecuteAsync(detected.Content, cancellationToken).ConfigureAwait(false);
+            return run.Result(detected.Kind, detected.Compression);
+        }
+    }
+
+    private static OcdsValidationResult Unreadable(DocumentKind kind, string? compression, string reason, OcdsValidationOptions options)
+    {
+        var severity = options.SeverityOf(RuleIds.OcdsMalformedJson);
+        var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = severity == Severity.None ? Severity.Error : severity, Pointer = "", Message = reason, Line = 1, Column = 1 };
+        return new OcdsValidationResult
+        {
+            Kind = kind, Compression = compression, Records = 0, Errors = 1, Warnings = 0, Infos = 0,
+            Findings = [finding], Unreadable = reason,
+        };
+    }
+
+    /// <summary>The schemas and checks for one package (one distinct list of extensions).</summary>
+    private sealed record PackageSchemas(OcdsSchemaSet Schemas, OcdsSchemaCheck? SchemaCheck);
+
+    /// <summary>One unit of work, numbered in file order.</summary>
+    private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready);
+
+    /// <summary>
+    /// A finding whose pointer is still relative to its item: it is placed in the file (pointer, line, column)
+    /// only if it is kept, so a file with a million findings does not pay a million lookups.
+    /// </summary>
+    private readonly record struct Pending(Finding Finding, Func<string, (string Pointer, TextPosition Position)>? Locate);
+
+    /// <summary>What a worker found for one unit.</summary>
+    private sealed record Done(long Sequence, ImmutableArray<Pending> Findings, bool IsItem, string? UniqueKey, string? UniqueLabel,
+        StreamedItem? Item, string? KeyPointer);
+
+    /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
+    private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
+    {
+        private readonly OcdsCheck[] _checks = AllChecks.Where(c => options.SeverityOf(c.RuleId) != Severity.None).ToArray();
+        private readonly Dictionary<string, Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)>> _schemaCache = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, PackageState> _packages = [];
+        private readonly Dictionary<string, long> _firstByKey = new(StringComparer.Ordinal);
+        private readonly ImmutableArray<Finding>.Builder _findings = ImmutableArray.CreateBuilder<Finding>();
+        private readonly FindingBudget _budget = new();
+        private readonly HashSet<string> _extensionUrls = new(StringComparer.Ordinal);
+        private readonly ImmutableArray<OcdsExtension>.Builder _extensions = ImmutableArray.CreateBuilder<OcdsExtension>();
+        private long _records, _errors, _warnings, _infos;
+        private string? _unreadable;
+
+        private sealed class PackageState
+        {
+            public List<string?> Extensions { get; } = [];
+            public PackageSchemas? Schemas { get; set; }
+            public MetadataProperty? ExtensionsProperty { get; set; }
+        }
+
+        public async Task ExecuteAsync(Stream content, CancellationToken cancellationToken)
+        {
+            var workers = Math.Max(1, options.MaxDegreeOfParallelism);
+            var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(workers * 8) { SingleWriter = true });
+            var done = Channel.CreateUnbounded<Done>(new UnboundedChannelOptions { SingleReader = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+            var producer = Task.Run(() => ProduceAsync(content, work.Writer, stop.Token), stop.Token);
+            var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(work.Reader, done.Writer, stop.Token), stop.Token)).ToArray();
+            var finished = Task.WhenAll(workerTasks).ContinueWith(t => done.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+
+            // Results come back out of order; hold the early ones until their turn. In-flight units are bounded
+            // by the work channel, so this buffer is too.
+            var pending = new Dictionary<long, Done>();
+            long next = 0;
+            try
+            {
+                await foreach (var result in done.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                {
+                    pending[result.Sequence] = result;
+                    while (pending.Remove(next, out var ready))
+                    {
+                        Accept(ready);
+                        next++;
+                    }
+                }
+                await producer.ConfigureAwait(false);
+                await finished.ConfigureAwait(false);
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        private async Task ProduceAsync(Stream content, ChannelWriter<Work> writer, CancellationToken cancellationToken)
+        {
+            long sequence = 0;
+            try
+            {
+                await foreach (var part in OcdsStreamReader.ReadAsync(content, kind, cancellationToken).ConfigureAwait(false))
+                {
+                    if (!_packages.TryGetValue(part.PackageIndex, out var package)) _packages[part.PackageIndex] = package = new PackageState();
+                    switch (part)
+                    {
+                        case MetadataProperty property:
+                            if (property.Name == "extensions") ReadExtensions(property, package);
+                            continue;
+                        case StreamedItem or PackageEnd:
+                            var (schemas, problems) = await SchemasFor(package, part, cancellationToken).ConfigureAwait(false);
+                            await writer.WriteAsync(new Work(sequence++, part, schemas, problems), cancellationToken).ConfigureAwait(false);
+                            break;
+                    }
+                }
+            }
+            catch (UnreadableInputException e)
+            {
+                _unreadable = e.Message;
+                var finding = new Finding
+                {
+                    RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = e.Message,
+                    Line = e.Position.Line, Column = e.Position.Column,
+                };
+                await writer.WriteAsync(new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e)
+            {
+                _unreadable = "The compressed input is corrupt: " + e.Message;
+                var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = _unreadable };
+                await writer.WriteAsync(new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                writer.TryComplete();
+            }
+        }
+
+        private static void ReadExtensions(MetadataProperty property, PackageState package)
+        {
+            package.ExtensionsProperty = property;
+            if (property.AfterItems || package.Schemas is not null) return;
+            using var document = property.Parse();
+            if (document.RootElement.ValueKind != JsonValueKind.Array) return;
+            foreach (var entry in document.RootElement.EnumerateArray())
+                package.Extensions.Add(entry.ValueKind == JsonValueKind.String ? entry.GetString() : null);
+        }
+
+        /// <summary>The package's schemas, merged with its extensions the first time an item of it arrives.</summary>
+        private async Task<(PackageSchemas, ImmutableArray<Finding>)> SchemasFor(PackageState package, StreamedPart part, CancellationToken cancellationToken)
+        {
+            var problems = ImmutableArray<Finding>.Empty;
+            if (package.Schemas is null)
+            {
+                var key = string.Join('\n', package.Extensions);
+                if (!_schemaCache.TryGetValue(key, out var task)) _schemaCache[key] = task = Merge(package.Extensions, cancellationToken);
+                var (schemas, extensionProblems) = await task.ConfigureAwait(false);
+                package.Schemas = schemas;
+                problems = extensionProblems.Select(p => ExtensionFinding(package.ExtensionsProperty, p.Index, $"The extension '{p.Url}' was not applied: {p.Message}", p.Url)).ToImmutableArray();
+                foreach (var extension in schemas.Schemas.Extensions)
+                {
+                    if (_extensionUrls.Add(extension.Url)) _extensions.Add(extension);
+                }
+            }
+            if (part is PackageEnd && package.ExtensionsProperty is { AfterItems: true } late && package.Extensions.Count == 0)
+            {
+                problems = problems.Add(ExtensionFinding(late, null, "The package lists its extensions after its items, so they were not applied while streaming; put 'extensions' before 'releases' or 'records'.", null));
+            }
+            return (package.Schemas, problems);
+        }
+
+        private Finding ExtensionFinding(MetadataProperty? property, int? index, string message, string? value)
+        {
+            var (pointer, position) = property is null ? ("", TextPosition.Start)
+                : index is { } i ? property.Locate(JsonPointerText.Append("", i)) : property.Locate("");
+            return new Finding
+            {
+                RuleId = RuleIds.OcdsExtensionNotApplied, Severity = options.SeverityOf(RuleIds.OcdsExtensionNotApplied),
+                Pointer = pointer, Message = message, Line = position.Line, Column = position.Column, Value = value,
+            };
+        }
+
+        private async Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)> Merge(List<string?> extensions, CancellationToken cancellationToken)
+        {
+            var core = options.Schemas ?? OcdsSchemaSet.Empty;
+            var merged = core;
+            var problems = ImmutableArray<OcdsExtensionProblem>.Empty;
+            if (extensions.Count > 0 && options.Schemas is not null)
+            {
+                (merged, problems) = await core.WithExtensionsAsync(extensions, options.Extensions, cancellationToken).ConfigureAwait(false);
+            }
+            return (new PackageSchemas(merged, options.SchemaCheckFactory?.Invoke(merged)), problems);
+        }
+
+        private async Task WorkAsync(ChannelReader<Work> reader, ChannelWriter<Done> writer, CancellationToken cancellationToken)
+        {
+            await foreach (var unit in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var result = unit.Part switch
+                {
+                    StreamedItem item => CheckItem(unit, item),
+                    PackageEnd end => CheckMetadata(unit, end),
+                    _ => new Done(unit.Sequence, Placed(unit.Ready).ToImmutable(), false, null, null, null, null),
+                };
+                await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static ImmutableArray<Pending>.Builder Placed(ImmutableArray<Finding> ready)
+        {
+            var builder = ImmutableArray.CreateBuilder<Pending>(ready.Length);
+            foreach (var finding in ready) builder.Add(new Pending(finding, null));
+            return builder;
+        }
+
+        private Done CheckItem(Work unit, StreamedItem item)
+        {
+            var findings = Placed(unit.Ready);
+            JsonDocument document;
+            try
+            {
+                document = item.Parse();
+            }
+            catch (JsonException e)
+            {
+                findings.Add(new Pending(new Finding
+                {
+                    RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
+                    Message = "This item is not well-formed JSON: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
+                }, null));
+                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null, null);
+            }
+            using (document)
+            {
+                var root = document.RootElement;
+                var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
+                ItemWalker.WalkItem(root, item.Kind, _checks, context);
+                foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
+                if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate);
+                var (key, label, keyPointer) = UniqueKey(root, item);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer);
+            }
+        }
+
+        private static (string? Key, string? Label, string? Pointer) UniqueKey(JsonElement root, StreamedItem item)
+        {
+            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return (null, null, null);
+            var package = item.PackageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (item.Kind == OcdsItemKind.Record) return (package + "\u001F" + ocidText, ocidText, "/ocid");
+            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return (null, null, null);
+            return (package + "\u001F" + ocidText + "\u001F" + idText, $"{ocidText}, {idText}", "/id");
+        }
+
+        private Done CheckMetadata(Work unit, PackageEnd end)
+        {
+            var findings = Placed(unit.Ready);
+            using var document = JsonDocument.Parse(end.ToUtf8Json());
+            var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
+            ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
+            foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
+            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata);
+            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
+        }
+
+        private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate)
+        {
+            foreach (var finding in found)
+            {
+                var severity = options.Severities.TryGetValue(finding.RuleId, out var configured) ? configured : finding.Severity;
+                if (severity == Severity.None) continue;
+                findings.Add(new Pending(finding with { Severity = severity }, locate));
+            }
+        }
+
+        private static Finding ToFinding(ItemFinding found) => new()
+        {
+            RuleId = found.RuleId, Severity = found.Severity, Pointer = found.Pointer, Message = found.Message, Value = found.Value,
+        };
+
+        /// <summary>Runs on the single reading thread, in file order: counts, keeps, and detects duplicates.</summary>
+        private void Accept(Done result)
+        {
+            if (result.IsItem) _records++;
+            foreach (var pending in result.Findings) Keep(pending);
+            if (result.UniqueKey is null) return;
+            if (_firstByKey.TryAdd(result.UniqueKey, _records - 1)) return;
+            var first = _firstByKey[result.UniqueKey];
+            var what = result.KeyPointer == "/ocid" ? "ocid" : "ocid and id";
+            Keep(new Pending(new Finding
+            {
+                RuleId = RuleIds.OcdsNonUniqueId, Severity = options.SeverityOf(RuleIds.OcdsNonUniqueId), Pointer = result.KeyPointer!,
+                Message = $"Another item (number {first} of the input, counting from 0) has the same {what} ({result.UniqueLabel}).",
+                Value = result.UniqueLabel,
+            }, result.Item!.Locate));
+        }
+
+        private void Keep(Pending pending)
+        {
+            switch (pending.Finding.Severity)
+            {
+                case Severity.Error: _errors++; break;
+                case Severity.Warning: _warnings++; break;
+                case Severity.Info: _infos++; break;
+                default: return;
+            }
+            if (_findings.Count >= options.MaxFindings)
+            {
+                _budget.Exhaust();
+                return;
+            }
+            if (pending.Locate is not { } locate)
+            {
+                _findings.Add(pending.Finding);
+                return;
+            }
+            var (pointer, position) = locate(pending.Finding.Pointer);
+            _findings.Add(pending.Finding with { Pointer = pointer, Line = position.Line, Column = position.Column });
+        }
+
+        public OcdsValidationResult Result(DocumentKind documentKind, string? compression) => new()
+        {
+            Kind = documentKind, Compression = compression, Records = _records, Errors = _errors, Warnings = _warnings, Infos = _infos,
+            Findings = _findings.ToImmutable(), Extensions = _extensions.ToImmutable(), Unreadable = _unreadable,
+        };
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace OgpData.Schema;
+
+/// <summary>
+/// The mutable state of one validation: the instance path (kept as a stack of segments, turned into a
+/// pointer only when an error is reported), the dynamic scope, the errors. One per thread, reused.
+/// </summary>
+internal sealed class Evaluator
+{
+    [ThreadStatic] private static Evaluator? cached;
+
+    private PathSegment[] path = new PathSegment[32];
+    private int pathLength;
+    private SchemaResource[] scope = new SchemaResource[16];
+    private int scopeLength;
+    private List<SchemaError>? errors;
+    private int errorCap;
+    private int maxDepth;
+    private int nodeDepth;
+    private int silent;
+
+    /// <summary>True while errors are being recorded (not inside anyOf/not/if probing, not past the cap).</summary>
+    public bool Reporting => silent == 0 && !Full;
+
+    /// <summary>True when evaluation may stop at the first failure: nobody will read the other errors.</summary>
+    public bool ShortCircuit => silent > 0 || Full;
+
+    public bool Full => errors is not null && errors.Count >= errorCap;
+
+    public static Evaluator Rent(SchemaOptions options)
+    {
+        var evaluator = cached ?? new Evaluator();
+        cached = null;
+        evaluator.errorCap = options.ErrorCap;
+        evaluator.maxDepth = options.MaxDepth;
+        return evaluator;
+    }
+
+    public ValidationResult Finish(bool valid)
+    {
+        ValidationResult result;
+        if (errors is { Count: > 0 })
+        {
+            result = new ValidationResult { Errors = errors.ToImmutableArray(), Truncated = errors.Count >= errorCap };
+        }
+        else if (valid)
+        {
+            result = ValidationResult.Valid;
+        }
+        else
+        {
+            // Only reachable if a failure was found while not reporting; say so rather than claim validity.
+            result = new ValidationResult
+            {
+                Errors = [new SchemaError { InstancePointer = "", Keyword = "", SchemaLocation = "", Message = "the instance is not valid" }],
+            };
+        }
+        errors = null;
+        pathLength = 0;
+        scopeLength = 0;
+        nodeDepth = 0;
+        silent = 0;
+        cached = this;
+        return result;
+    }
+
+    public void BeginSilent() => silent++;
+
+    public void EndSilent() => silent--;
+
+    public int ErrorCount => errors?.Count ?? 0;
+
+    /// <summary>Drops errors recorded after a mark (an alternative that failed while another succeeded).</summary>
+    public void TruncateErrors(int count)
+    {
+        if (errors is not null && errors.Count > count) errors.RemoveRange(count, errors.Count - count);
+    }
+
+    // ---- instance path ----
+
+    /// <summary>Enters a property value; false (with an error) when the instance nests too deep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool PushProperty(in JsonProperty property)
+    {
+        if (pathLength >= maxDepth) return TooDeep();
+        if (pathLength == path.Length) Array.Resize(ref path, path.Length * 2);
+        path[pathLength++] = new PathSegment(property, -1);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool PushIndex(int index)
+    {
+        if (pathLength >= maxDepth) return TooDeep();
+        if (pathLength == path.Length) Array.Resize(ref path, path.Length * 2);
+        path[pathLength++] = new PathSegment(default, index);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Pop() => pathLength--;
+
+    private bool TooDeep()
+    {
+        if (Reporting) Add("maxDepth", "", $"the value nests deeper than {maxDepth} levels; validation does not descend further", null);
+        return false;
+    }
+
+    public string CurrentPointer()
+    {
+        if (pathLength == 0) return "";
+        var builder = new StringBuilder();
+        for (var i = 0; i < pathLength; i++)
+        {
+            builder.Append('/');
+            ref readonly var segment = ref path[i];
+            if (segment.Index >= 0) builder.Append(segment.Index);
+            else JsonPointerText.AppendEscaped(builder, segment.Property.Name);
+        }
+        return builder.ToString();
+    }
+
+    // ---- schema recursion and dynamic scope ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool EnterNode(SchemaNode node)
+    {
+        if (++nodeDepth > 4000 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            nodeDepth--;
+            if (Reporting)
+            {
+                Add("$ref", node.Location,
+                    "the schema recurses without consuming the instance (a $ref cycle) or nests too deeply; validation stopped here", null);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ExitNode() => nodeDepth--;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool PushScope(SchemaResource resource)
+    {
+        if (scopeLength > 0 && ReferenceEquals(scope[scopeLength - 1], resource)) return false;
+        if (scopeLength == scope.Length) Array.Resize(ref scope, scope.Length * 2);
+        scope[scopeLength++] = resource;
+        return true;
+    }
+
+    public void PopScope() => scopeLength--;
+
+    /// <summary>The outermost resource in the dynamic scope holding a <c>$dynamicAnchor</c> of this name.</summary>
+    public SchemaNode? FindDynamicAnchor(string name)
+    {
+        for (var i = 0; i < scopeLength; i++)
+        {
+            if (scope[i].DynamicAnchors is { } anchors && anchors.TryGetValue(name, out var node)) return node;
+        }
+        return null;
+    }
+
+    /// <summary>For <c>$recursiveRef</c>: the outermost resource of the dynamic scope with <c>$recursiveAnchor: true</c>.</summary>
+    public SchemaNode? FindRecursiveAnchor()
+    {
+        for (var i = 0; i < scopeLength; i++)
+        {
+            if (scope[i].RecursiveAnchor && scope[i].RootNode is { } root) return root;
+        }
+        return null;
+    }
+
+    // ---- errors ----
+
+    public void Report(Keyword keyword, in JsonElement value, string message) =>
+        Add(keyword.Name, keyword.Location, message, ValueText.Short(value));
+
+    public void Add(string keyword, string location, string message, string? value)
+    {
+        errors ??= new List<SchemaError>();
+        if (errors.Count >= errorCap) return;
+        errors.Add(new SchemaError
+        {
+            InstancePointer = CurrentPointer(),
+            Keyword = keyword,
+            SchemaLocation = location,
+            Message = message,
+            Value = value,
+        });
+    }
+
+    private readonly record struct PathSegment(JsonProperty Property, int Index);
+}
+
+/// <summary>Short renderings of instance values for messages.</summary>
+internal static class ValueText
+{
+    private const int Limit = 80;
+
+    public static string Short(in JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object: return value.EnumerateObject().Any() ? "{…}" : "{}";
+            case JsonValueKind.Array: return value.GetArrayLength() == 0 ? "[]" : "[…]";
+            case JsonValueKind.Undefined: return "";
+            default:
+                var raw = value.GetRawText();
+                return raw.Length <= Limit ? raw : raw.Substring(0, Limit - 1) + "…";
+        }
+    }
+
+    /// <summary>"a string", "an object", ... for type messages.</summary>
+    public static string KindName(in JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => JsonNumber.IsInteger(value) ? "an integer" : "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    public static string Quote(string text) => JsonString(text.Length <= Limit ? text : text.Substring(0, Limit - 1) + "…");
+
+    /// <summary>The text as a JSON string literal, with quotes; readable (non-ASCII kept).</summary>
+    public static string JsonString(string text) =>
+        "\"" + JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+}

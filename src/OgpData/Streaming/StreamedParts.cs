@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace OgpData.Streaming;
+
+/// <summary>What an item of an OCDS input is.</summary>
+public enum OcdsItemKind
+{
+    /// <summary>A release (in <c>releases</c>, a line of JSON Lines, or a whole single-release file).</summary>
+    Release,
+    /// <summary>A record (in <c>records</c>).</summary>
+    Record,
+    /// <summary>The metadata of a release package: every property but <c>releases</c>.</summary>
+    ReleasePackageMetadata,
+    /// <summary>The metadata of a record package: every property but <c>records</c>.</summary>
+    RecordPackageMetadata,
+}
+
+/// <summary>Something the streaming reader hands out: an item, or a property of a package's metadata.</summary>
+public abstract record StreamedPart
+{
+    /// <summary>Which package of the input this part belongs to (0 unless the input holds several packages).</summary>
+    public required int PackageIndex { get; init; }
+
+    /// <summary>The JSON Pointer, within the file, of the package (<c>""</c> for a package file, <c>/3</c> for the fourth line or array item).</summary>
+    public required string PackagePointer { get; init; }
+
+    /// <summary>The part's own JSON text, in UTF-8, exactly as in the file.</summary>
+    public required ReadOnlyMemory<byte> Utf8 { get; init; }
+
+    /// <summary>The byte offset of the first byte of <see cref="Utf8"/> in the (decompressed) file.</summary>
+    public required long ByteOffset { get; init; }
+
+    /// <summary>The line and column of the first byte of <see cref="Utf8"/> in the file.</summary>
+    public required TextPosition Position { get; init; }
+
+    /// <summary>The JSON Pointer of this part within the file.</summary>
+    public abstract string Pointer { get; }
+
+    /// <summary>The line and column, in the file, of the byte at <paramref name="offsetInPart"/> within <see cref="Utf8"/>.</summary>
+    public TextPosition PositionAt(int offsetInPart) =>
+        Position.Advance(Utf8.Span[..Math.Clamp(offsetInPart, 0, Utf8.Length)]);
+
+    /// <summary>
+    /// Where, in the file, a pointer relative to this part's own JSON lands: the file pointer, and the line
+    /// and column of the value (or of its deepest existing ancestor).
+    /// </summary>
+    public (string Pointer, TextPosition Position) Locate(string pointerInPart) =>
+        (Pointer + pointerInPart, PositionAt(JsonPointerText.Locate(Utf8.Span, pointerInPart)));
+
+    /// <summary>Parses the part (the caller disposes the document).</summary>
+    public JsonDocument Parse() => JsonDocument.Parse(Utf8, ReaderOptions);
+
+    internal static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = 4096 };
+}
+
+/// <summary>One release or record, handed out whole, with where it lies in the file.</summary>
+public sealed record StreamedItem : StreamedPart
+{
+    /// <summary>The item's index across the whole input (0, 1, 2, ...), the order results are reported in.</summary>
+    public required long Index { get; init; }
+
+    /// <summary>The item's index in its own array (or line number minus one for JSON Lines).</summary>
+    public required int IndexInArray { get; init; }
+
+    /// <summary>A release or a record.</summary>
+    public required OcdsItemKind Kind { get; init; }
+
+    /// <summary>The item's pointer in the file, for example <c>/releases/12</c>.</summary>
+    public required string ItemPointer { get; init; }
+
+    /// <inheritdoc/>
+    public override string Pointer => ItemPointer;
+}
+
+/// <summary>One property of a package's metadata (everything but the big <c>releases</c>/<c>records</c> array).</summary>
+public sealed record MetadataProperty : StreamedPart
+{
+    /// <summary>The property name, for example <c>version</c> or <c>extensions</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Whether the package's items array came before this property in the file.</summary>
+    public required bool AfterItems { get; init; }
+
+    /// <inheritdoc/>
+    public override string Pointer => JsonPointerText.Append(PackagePointer, Name);
+}
+
+/// <summary>
+/// The end of one package: its kind and all its metadata properties. Its <see cref="StreamedPart.Utf8"/> is
+/// empty and its position is that of the package's closing brace.
+/// </summary>
+public sealed record PackageEnd : StreamedPart
+{
+    /// <inheritdoc/>
+    public override string Pointer => PackagePointer;
+
+    /// <summary>Whether the package carried <c>releases</c> or <c>records</c> (release or record package metadata).</summary>
+    public required OcdsItemKind MetadataKind { get; init; }
+
+    /// <summary>How many items the package held.</summary>
+    public required int ItemCount { get; init; }
+
+    /// <summary>The package's metadata properties, in file order.</summary>
+    public required ImmutableArray<MetadataProperty> Properties { get; init; }
+
+    /// <summary>The metadata as one JSON object (without the items array).</summary>
+    public byte[] ToUtf8Json()
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var property in Properties)
+            {
+                writer.WritePropertyName(property.Name);
+                writer.WriteRawValue(property.Utf8.Span, skipInputValidation: true);
+            }
+            writer.WriteEndObject();
+        }
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Where, in the file, a pointer relative to the metadata object lands (<c>/publisher/name</c> is looked up
+    /// in the <c>publisher</c> property's own text).
+    /// </summary>
+    public (string Pointer, TextPosition Position) LocateInMetadata(string pointerInMetadata)
+    {
+        var segments = JsonPointerText.Segments(pointerInMetadata);
+        if (segments.Count > 0)
+        {
+            foreach (var property in Properties)
+            {
+                if (property.Name != segments[0]) continue;
+                return property.Locate(pointerInMetadata[JsonPointerText.Append("", segments[0]).Length..]);
+            }
+        }
+        return (PackagePointer + pointerInMetadata, Properties.IsEmpty ? Position : Properties[0].Position);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using OgpData.Findings;
+using OgpData.OcdsValidation;
+using OgpData.Quality;
+using OgpData.Reporting;
+using OgpData.Schema;
+using OgpData.Streaming;
+
+namespace OgpData.Validation;
+
+/// <summary>
+/// Validates files the way <c>ogpdata validate</c> does: detects what each file is, then runs its schema and
+/// its quality rules, and returns one <see cref="FileReport"/> per file. Schemas are compiled once per
+/// validator and shared by every file and thread.
+/// </summary>
+public sealed class DocumentValidator
+{
+    private static readonly Lazy<CompiledSchema> CommitmentSchema = new(() =>
+        JsonSchema.Compile(Encoding.UTF8.GetString(BundledSchemas.CommitmentPackageSchema)));
+
+    private readonly ValidationOptions _options;
+    private readonly Lazy<CompiledSchema?> _userSchema;
+    private readonly Lazy<Task<OcdsSchemaSet>?> _ocdsSchemas;
+
+    /// <summary>A validator with these options.</summary>
+    public DocumentValidator(ValidationOptions? options = null)
+    {
+        _options = options ?? new ValidationOptions();
+        _userSchema = new(() => _options.SchemaPath is null ? null : LoadUserSchema(_options.SchemaPath));
+        _ocdsSchemas = new(() => _options.OcdsSchemaDirectory is null ? null : LoadOcdsSchemasAsync(_options.OcdsSchemaDirectory));
+    }
+
+    /// <summary>
+    /// Validates one file. Throws <see cref="InputException"/> when the file cannot be read at all (missing,
+    /// not JSON, truncated); every problem inside a readable file is a finding.
+    /// </summary>
+    public async Task<FileReport> ValidateFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Stream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read '{path}': {e.Message}", e);
+        }
+        await using (file.ConfigureAwait(false))
+        {
+            return await ValidateAsync(path, file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Validates a document read from <paramref name="content"/>; <paramref name="displayPath"/> names it in the report.</summary>
+    public async Task<FileReport> ValidateAsync(string displayPath, Stream content, CancellationToken cancellationToken = default)
+    {
+        DetectedInput detected;
+        try
+        {
+            detected = await InputDetector.DetectAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"{displayPath}: not a readable gzip file ({e.Message})", e);
+        }
+        await using (detected.ConfigureAwait(false))
+        {
+            if (_userSchema.Value is { } schema)
+            {
+                var bytes = await ReadAllAsync(detected.Content, cancellationToken).ConfigureAwait(false);
+                return ValidateAgainst(displayPath, bytes, schema, DocumentKinds.Json);
+            }
+            switch (detected.Kind)
+            {
+                case DocumentKind.OgpCommitmentPackage:
+                    var bytes = await ReadAllAsync(detected.Content, cancellationToken).ConfigureAwait(false);
+                    return ValidateCommitmentPackage(displayPath, bytes);
+                case var kind when kind.IsOcds():
+                    return await ValidateOcdsAsync(displayPath, detected, cancellationToken).ConfigureAwait(false);
+                case DocumentKind.Unknown:
+                    throw new InputException($"{displayPath}: not JSON (nor gzip-compressed JSON); check the file, or its extension if it is a spreadsheet.");
+                default:
+                    throw new InputException($"{displayPath}: a JSON document that is neither an OGP commitment package nor OCDS data; give its schema with --schema FILE.");
+            }
+        }
+    }
+
+    /// <summary>Validates the UTF-8 text of a commitment package: the bundled schema, then the commitment rules.</summary>
+    public FileReport ValidateCommitmentPackage(string displayPath, ReadOnlyMemory<byte> utf8)
+    {
+        var text = DecodeUtf8(displayPath, utf8.Span);
+        var check = CommitmentChecker.Check(text, new CommitmentRuleOptions { Severities = _options.Severities });
+        if (check.ParseError is { } error)
+        {
+            throw new InputException($"{displayPath}:{error.Line}:{error.Column}: not well-formed JSON: {error.Message}");
+        }
+        var findings = new List<Finding>();
+        using (var document = ParseJson(displayPath, utf8))
+        {
+            findings.AddRange(CommitmentSchema.Value.Validate(document.RootElement).ToFindings(utf8.Span));
+            var records = CountCommitments(document.RootElement);
+            findings.AddRange(check.Findings);
+            return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, records);
+        }
+    }
+
+    private FileReport ValidateAgainst(string displayPath, ReadOnlyMemory<byte> utf8, CompiledSchema schema, string kind)
+    {
+        using var document = ParseJson(displayPath, utf8);
+        var findings = schema.Validate(document.RootElement).ToFindings(utf8.Span);
+        return Report(displayPath, kind, findings, 1);
+    }
+
+    private async Task<FileReport> ValidateOcdsAsync(string displayPath, DetectedInput detected, CancellationToken cancellationToken)
+    {
+        var options = new OcdsValidationOptions
+        {
+            Schemas = _ocdsSchemas.Value is { } loading ? await loading.ConfigureAwait(false) : null,
+            SchemaCheckFactory = OcdsSchemaChecks.Create,
+            Extensions = new OcdsExtensionOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(displayPath)) },
+            MaxFindings = _options.MaxFindings ?? int.MaxValue,
+            Severities = _options.Severities,
+        };
+        var result = await OcdsValidator.ValidateAsync(detected.Content, options, cancellationToken).ConfigureAwait(false);
+        if (result.Unreadable is { } reason) throw new InputException($"{displayPath}: {reason}");
+        return new FileReport
+        {
+            Path = displayPath,
+            Kind = result.Kind.ToName(),
+            Counts = new FindingCounts { Errors = result.Errors, Warnings = result.Warnings, Infos = result.Infos, Records = result.Records },
+            Findings = result.Findings,
+        };
+    }
+
+    // Applies the configured severities (dropping rules turned off), sorts by position and caps the list.
+    private FileReport Report(string displayPath, string kind, IEnumerable<Finding> findings, long records)
+    {
+        var kept = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            var severity = _options.SeverityOf(finding.RuleId, finding.Severity);
+            if (severity == Severity.None) continue;
+            kept.Add(severity == finding.Severity ? finding : finding with { Severity = severity });
+        }
+        kept.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line)
+            : a.Column != b.Column ? a.Column.CompareTo(b.Column)
+            : string.CompareOrdinal(a.RuleId, b.RuleId));
+        var counts = FindingCounts.Of(kept, records);
+        var listed = _options.MaxFindings is { } max && kept.Count > max ? kept.GetRange(0, max) : kept;
+        return new FileReport { Path = displayPath, Kind = kind, Counts = counts, Findings = [.. listed] };
+    }
+
+    private static long CountCommitments(JsonElement package)
+    {
+        long count = 0;
+        if (package.ValueKind == JsonValueKind.Object && package.TryGetProperty("actionPlans", out var plans) && plans.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var plan in plans.EnumerateArray())
+            {
+                if (plan.ValueKind == JsonValueKind.Object && plan.TryGetProperty("commitments", out var commitments) && commitments.ValueKind == JsonValueKind.Array)
+                {
+                    count += commitments.GetArrayLength();
+                }
+            }
+        }
+        return count;
+    }
+
+    private static CompiledSchema LoadUserSchema(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read the schema '{path}': {e.Message}", e);
+        }
+        using var document = ParseJson(path, bytes);
+        try
+        {
+            return JsonSchema.Compile(document.RootElement.Clone(), new Uri(Path.GetFullPath(path)));
+        }
+        catch (SchemaCompileException e)
+        {
+            throw new InputException($"the schema '{path}' cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static Task<OcdsSchemaSet> LoadOcdsSchemasAsync(string directory)
+    {
+        if (!Directory.Exists(directory)) throw new InputException($"the OCDS schema folder '{directory}' does not exist.");
+        return OcdsSchemaSet.LoadAsync(OcdsSchemaSource.FromDirectory(directory));
+    }
+
+    private static JsonDocument ParseJson(string displayPath, ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $":{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new InputException($"{displayPath}{where}: not well-formed JSON: {FirstSentence(e.Message)}", e);
+        }
+    }
+
+    private static string DecodeUtf8(string displayPath, ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(utf8);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InputException($"{displayPath}: not valid UTF-8 at byte {e.Index}; save the file as UTF-8.", e);
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).Trim();
+    }
+}

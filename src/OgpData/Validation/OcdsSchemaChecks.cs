@@ -1,0 +1,55 @@
+using System.Text.Json;
+using OgpData.Findings;
+using OgpData.OcdsValidation;
+using OgpData.Schema;
+using OgpData.Streaming;
+
+namespace OgpData.Validation;
+
+/// <summary>
+/// Plugs the schema engine into OCDS validation: compiles, once per schema set (core schemas plus a
+/// package's extensions), the release schema, the record schema and the package metadata schemas, and
+/// validates each streamed item against the one its kind calls for. Their <c>$ref</c>s to the published
+/// URLs resolve inside the set; nothing is fetched.
+/// </summary>
+public static class OcdsSchemaChecks
+{
+    /// <summary>The schema check for one schema set; thread-safe, as the validator calls it from every core.</summary>
+    public static OcdsSchemaCheck Create(OcdsSchemaSet schemas)
+    {
+        ArgumentNullException.ThrowIfNull(schemas);
+        var registry = new SchemaRegistry();
+        var options = new SchemaOptions
+        {
+            Registry = registry,
+            DefaultDraft = SchemaDraft.Draft4,
+            Resolver = uri => schemas.ResolveDocument(uri.OriginalString),
+        };
+        registry.Register(new Uri(schemas.ReleaseSchemaUri), schemas.ReleaseSchema);
+        if (schemas.RecordPackageSchema is { } recordPackage) registry.Register(new Uri(schemas.RecordPackageSchemaUri), recordPackage);
+
+        var release = new Lazy<CompiledSchema>(() => registry.Compile(new Uri(schemas.ReleaseSchemaUri), options));
+        var record = new Lazy<CompiledSchema?>(() => schemas.RecordPackageSchema is null ? null
+            : registry.Compile(new Uri(schemas.RecordPackageSchemaUri + "#/definitions/record"), options));
+        var releaseMetadata = new Lazy<CompiledSchema?>(() => CompileMetadata(schemas, OcdsItemKind.ReleasePackageMetadata, options));
+        var recordMetadata = new Lazy<CompiledSchema?>(() => CompileMetadata(schemas, OcdsItemKind.RecordPackageMetadata, options));
+
+        return (item, kind) =>
+        {
+            var schema = kind switch
+            {
+                OcdsItemKind.Release => release.Value,
+                OcdsItemKind.Record => record.Value,
+                OcdsItemKind.ReleasePackageMetadata => releaseMetadata.Value,
+                OcdsItemKind.RecordPackageMetadata => recordMetadata.Value,
+                _ => null,
+            };
+            if (schema is null) return [];
+            var result = schema.Validate(item);
+            return result.IsValid ? [] : result.ToFindings();
+        };
+    }
+
+    private static CompiledSchema? CompileMetadata(OcdsSchemaSet schemas, OcdsItemKind kind, SchemaOptions options) =>
+        schemas.PackageMetadataSchema(kind) is { } metadata ? JsonSchema.Compile(metadata, null, options) : null;
+}
