@@ -11,11 +11,8 @@ namespace OgpData.Analyzers.Infrastructure;
 /// </summary>
 internal static class OgpDescriptors
 {
-    /// <summary>
-    /// A dataset file the analyzers were asked to check could not be read at all (not JSON, truncated,
-    /// not the commitment shape). Not yet in the catalogue: when the catalogue gains this id, its entry wins.
-    /// </summary>
-    public const string UnreadableDatasetId = "OGP0000";
+    /// <summary>A dataset file the analyzers were asked to check could not be read at all (not JSON, truncated).</summary>
+    public const string UnreadableDatasetId = RuleIds.UnreadableDataset;
 
     /// <summary>OGP0001 on C# text: the message names the verdict's explanation.</summary>
     public static readonly DiagnosticDescriptor MilestoneNotMeasurable = Create(RuleIds.MilestoneNotMeasurable, "Milestone is not measurable: {0}");
@@ -32,13 +29,7 @@ internal static class OgpDescriptors
     /// <summary>A descriptor from the catalogue entry of <paramref name="id"/>, with the given message format.</summary>
     public static DiagnosticDescriptor Create(string id, string messageFormat)
     {
-        var rule = RuleCatalog.Find(id) ?? new RuleDescriptor
-        {
-            Id = id,
-            Title = "Dataset file could not be read",
-            DefaultSeverity = Severity.Warning,
-            Category = "OGP",
-        };
+        var rule = RuleCatalog.Get(id);
         return new DiagnosticDescriptor(
             id: rule.Id,
             title: rule.Title,
@@ -79,7 +70,6 @@ internal static class OgpDescriptors
         {
             if (ForDatasetFindings.TryGetValue(rule.Id, out var descriptor)) list.Add(descriptor);
         }
-        if (RuleCatalog.Find(UnreadableDatasetId) is null) list.Insert(0, UnreadableDataset);
         return list.ToImmutableArray();
     }
 }

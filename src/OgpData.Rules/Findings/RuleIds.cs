@@ -6,6 +6,9 @@ public static class RuleIds
     /// <summary>A JSON Schema violation; the finding carries the keyword.</summary>
     public const string Schema = "schema";
 
+    /// <summary>A dataset file the analyzers were asked to check could not be read (not JSON, no header row).</summary>
+    public const string UnreadableDataset = "OGP0000";
+
     /// <summary>Milestone is not measurable: no verifiable deliverable or quantified target.</summary>
     public const string MilestoneNotMeasurable = "OGP0001";
     /// <summary>Milestone has no end date, or one that cannot be read.</summary>
