@@ -177,7 +177,7 @@ public class CommitmentSheetAgreesWithJsonTests
             .ToList();
 
         var fromJson = checker.Run(OgpData.Text.JsonTextParser.Parse(json));
-        var fromCsv = checker.Run(OgpData.Analyzers.Datasets.CommitmentSheetReader.Read(csv));
+        var fromCsv = checker.Run(OgpData.Text.CommitmentSheetReader.Read(csv));
         Assert.True(fromCsv.IsReadable);
         Assert.NotEmpty(MilestoneFindings(fromJson));
         Assert.Equal(MilestoneFindings(fromJson), MilestoneFindings(fromCsv));

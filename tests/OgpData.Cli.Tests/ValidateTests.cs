@@ -193,4 +193,31 @@ public sealed class ValidateTests : IDisposable
         Assert.Equal("ocds-release-package", file.GetProperty("kind").GetString());
         Assert.True(file.GetProperty("counts").GetProperty("records").GetInt32() > 0);
     }
+
+    [Fact]
+    public void A_commitments_sheet_is_checked_with_findings_at_its_cells()
+    {
+        var sheet = Write("plan.commitments.csv",
+            "id;title;milestones/0/id;milestones/0/description;milestones/0/period/startDate;milestones/0/period/endDate\r\n" +
+            "LU0001;Transparence;LU0001-1;Publication du rapport annuel;2020-01;2020-06\r\n" +
+            "LU0001;Transparence;LU0001-2;Poursuite des travaux de sensibilisation;2020-09;2020-03\r\n");
+        var outcome = Cli.Run("validate", sheet, "--format", "json");
+        Assert.Equal(1, outcome.ExitCode);
+        var file = Json(outcome.Stdout).GetProperty("files")[0];
+        Assert.Equal("csv", file.GetProperty("kind").GetString());
+        var findings = file.GetProperty("findings").EnumerateArray().ToList();
+        var vague = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "OGP0001");
+        Assert.Equal(3, vague.GetProperty("line").GetInt32());
+        Assert.Equal(30, vague.GetProperty("column").GetInt32());
+        var endBeforeStart = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "OGP0003");
+        Assert.Equal(3, endBeforeStart.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void A_flattened_ocds_sheet_is_sent_to_convert()
+    {
+        var outcome = Cli.Run("validate", Write("releases.csv", "ocid,id,date\r\nocds-213czf-1,1,2020-01-01T00:00:00Z\r\n"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("ogpdata convert", outcome.Stderr);
+    }
 }

@@ -56,6 +56,10 @@ public sealed class DocumentValidator
     /// <summary>Validates a document read from <paramref name="content"/>; <paramref name="displayPath"/> names it in the report.</summary>
     public async Task<FileReport> ValidateAsync(string displayPath, Stream content, CancellationToken cancellationToken = default)
     {
+        if (_options.SchemaPath is null && displayPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidateCommitmentSheet(displayPath, await ReadAllAsync(content, cancellationToken).ConfigureAwait(false));
+        }
         DetectedInput detected;
         try
         {
@@ -104,6 +108,29 @@ public sealed class DocumentValidator
             findings.AddRange(check.Findings);
             return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, records);
         }
+    }
+
+    /// <summary>
+    /// Checks a commitments sheet (one row per milestone, flatten-tool headers) with the commitment rules; each
+    /// finding's line and column are those of the cell in the sheet. UTF-8 (with or without BOM) or Windows-1252.
+    /// </summary>
+    public FileReport ValidateCommitmentSheet(string displayPath, byte[] content)
+    {
+        using var seekable = new MemoryStream(content, writable: false);
+        var text = OgpData.Csv.CsvEncoding.Detect(seekable).GetString(content);
+        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOfAny(['\r', '\n']) is var end and >= 0 ? end : text.Length));
+        if (firstLine.Contains("ocid", StringComparison.Ordinal))
+        {
+            throw new InputException($"{displayPath}: a flattened OCDS sheet; turn its folder back into JSON with 'ogpdata convert <folder> -o releases.json', then validate that.");
+        }
+        var sheet = OgpData.Text.CommitmentSheetReader.Read(text);
+        var check = CommitmentChecker.Check(sheet, new CommitmentRuleOptions { Severities = _options.Severities });
+        if (check.ParseError is { } error)
+        {
+            throw new InputException($"{displayPath}:{error.Line}:{error.Column}: not a commitments sheet: {error.Message}");
+        }
+        var commitments = sheet.Root?["actionPlans"]?.Children.Sum(plan => plan["commitments"]?.Count ?? 0) ?? 0;
+        return Report(displayPath, DocumentKinds.Csv, check.Findings, commitments);
     }
 
     private FileReport ValidateAgainst(string displayPath, ReadOnlyMemory<byte> utf8, CompiledSchema schema, string kind)

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using OgpData.Text;
 
-namespace OgpData.Analyzers.Datasets;
+namespace OgpData.Text;
 
 /// <summary>
 /// Reads a commitments CSV sheet (flatten-tool headers relative to one commitment, one row per milestone,
@@ -11,11 +11,11 @@ namespace OgpData.Analyzers.Datasets;
 /// unchanged on a sheet, and each finding points at the cell that caused it.
 /// </summary>
 /// <remarks>
-/// This is a reader for checking, not the converter: every value is a string, and conflicts between rows
-/// keep the first value silently (the converter reports them). The analyzers cannot reach the library's
-/// CSV code, which targets .NET 8 and later.
+/// This is a reader for checking (the analyzers and <c>ogpdata validate</c> use it), not the converter: every
+/// value is a string, and conflicts between rows keep the first value silently (<c>ogpdata convert</c>
+/// reports them). It lives here, without dependencies, because the analyzers cannot load the library.
 /// </remarks>
-internal static class CommitmentSheetReader
+public static class CommitmentSheetReader
 {
     private const int MaxRows = 1_000_000;
 
