@@ -38,6 +38,8 @@ internal static class CommandLine
                     return Success;
                 case "validate":
                     return await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "detect":
+                    return await DetectCommand.RunAsync(rest, stdout, cancellationToken).ConfigureAwait(false);
                 case "convert":
                     return ConvertCommand.Run(rest, stdout, stderr);
                 case "rules":
@@ -65,6 +67,7 @@ internal static class CommandLine
         Usage:
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
           ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
+          ogpdata detect <path>...               say what each file is
           ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version
 

@@ -56,3 +56,62 @@ public class UsageTests
         Assert.Matches(@"^\d+\.\d+\.\d+", outcome.Stdout);
     }
 }
+
+public sealed class DetectAndConfigTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ogpdata-detect-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Detect_names_the_kind_of_each_file()
+    {
+        var outcome = Cli.Run("detect", OgpData.Testing.SharedData.InRepo("samples"));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("luxembourg-2019-2021.commitments.json\togp-commitment-package", outcome.Stdout);
+        Assert.Contains("luxembourg-2019-2021.commitments.csv\tcsv", outcome.Stdout);
+    }
+
+    [SkippableFact]
+    public void Detect_sees_through_gzip()
+    {
+        var file = OgpData.Testing.SharedData.Require("ocds/large/canada-buyandsell-2014.tenders_releases.json.gz");
+        var outcome = Cli.Run("detect", file);
+        Assert.EndsWith("\tocds-release-package\tgzip\n", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Rules_option_changes_severities_and_turns_rules_off()
+    {
+        var sample = OgpData.Testing.SharedData.InRepo("samples/luxembourg-2019-2021.commitments.json");
+        Assert.Equal(1, Cli.Run("validate", sample).ExitCode);
+        Assert.Equal(0, Cli.Run("validate", sample, "--rules", "OGP0003=warning").ExitCode);
+        var quiet = Cli.Run("validate", sample, "--format", "json", "--rules", "OGP0001=none,OGP0003=none", "--rules", "OGP0009=error");
+        Assert.DoesNotContain("\"OGP0001\"", quiet.Stdout);
+        Assert.Contains("\"OGP0009\"", quiet.Stdout);
+        Assert.Equal(1, quiet.ExitCode);
+        var typo = Cli.Run("validate", sample, "--rules", "OGP0099=none");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("'OGP0099' is not a rule id", typo.Stderr);
+    }
+
+    [Fact]
+    public void The_config_file_sets_rules_and_defaults_and_rejects_unknown_settings()
+    {
+        File.WriteAllText(Path.Combine(_folder, "ogpdata.json"), """
+            { // a CI job's settings
+              "rules": { "OGP0009": "none", "OGP0001": "error" }, "failOn": "warning", "maxErrors": 5, "ocdsSchemaDir": "schema" }
+            """);
+        var config = CliConfig.Load(_folder);
+        Assert.Equal(OgpData.Findings.Severity.None, config.Rules["OGP0009"]);
+        Assert.Equal("warning", config.FailOn);
+        Assert.Equal(5, config.MaxErrors);
+        Assert.Equal(Path.Combine(_folder, "schema"), config.OcdsSchemaDir);
+        var merged = config.RulesWith(CliConfig.ParseRules(["OGP0001=info"]));
+        Assert.Equal(OgpData.Findings.Severity.Info, merged["OGP0001"]);
+
+        File.WriteAllText(Path.Combine(_folder, "ogpdata.json"), """{ "failOnn": "warning" }""");
+        Assert.Throws<UsageException>(() => CliConfig.Load(_folder));
+        Assert.Empty(CliConfig.Load(Path.Combine(_folder, "..", Path.GetRandomFileName())).Rules);
+    }
+}

@@ -8,7 +8,7 @@ namespace OgpData.Cli.Commands;
 /// <summary><c>ogpdata validate &lt;path&gt;... [options]</c></summary>
 internal static class ValidateCommand
 {
-    private static readonly string[] Valued = ["--schema", "--ocds-schema-dir", "--format", "--output", "-o", "--max-errors", "--fail-on"];
+    private static readonly string[] Valued = ["--schema", "--ocds-schema-dir", "--format", "--output", "-o", "--max-errors", "--fail-on", "--rules"];
     private static readonly string[] Flags = ["--help", "-h"];
 
     public const string Help = """
@@ -27,6 +27,10 @@ internal static class ValidateCommand
           --output FILE, -o FILE  write the report to FILE instead of standard output
           --max-errors N          list at most N findings per file (counts stay totals)
           --fail-on LEVEL         error (default), warning or none: the lowest severity that fails the run
+          --rules ID=LEVEL,...    set rules' severities, e.g. OGP0009=none,OGP0001=error (none turns a rule off)
+
+        Settings can also live in ogpdata.json in the working folder (rules, failOn, maxErrors,
+        ocdsSchemaDir, format); the command line wins.
 
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or unreadable input.
 
@@ -42,12 +46,13 @@ internal static class ValidateCommand
         }
         if (arguments.Positional.Count == 0) throw new UsageException("validate needs at least one file or folder; run 'ogpdata validate --help'.");
 
-        var formatName = arguments.Value("--format") ?? "text";
+        var config = CliConfig.Load(Directory.GetCurrentDirectory());
+        var formatName = arguments.Value("--format") ?? config.Format ?? "text";
         if (!ReportWriters.TryParse(formatName, out var format))
         {
             throw new UsageException($"unknown --format '{formatName}'; use text, json, sarif, github or html.");
         }
-        var failOn = ReadFailOn(arguments.Value("--fail-on"));
+        var failOn = ReadFailOn(arguments.Value("--fail-on") ?? config.FailOn);
         var output = arguments.Value("--output") ?? arguments.Value("-o");
         if (format == ReportFormat.Html && output is null)
         {
@@ -57,8 +62,9 @@ internal static class ValidateCommand
         var options = new ValidationOptions
         {
             SchemaPath = arguments.Value("--schema"),
-            OcdsSchemaDirectory = arguments.Value("--ocds-schema-dir") ?? NullIfEmpty(Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR")),
-            MaxFindings = arguments.Int("--max-errors", 0),
+            OcdsSchemaDirectory = arguments.Value("--ocds-schema-dir") ?? config.OcdsSchemaDir ?? NullIfEmpty(Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR")),
+            MaxFindings = arguments.Int("--max-errors", 0) ?? config.MaxErrors,
+            Severities = config.RulesWith(CliConfig.ParseRules(arguments.Values("--rules"))),
         };
         var files = InputFiles.Expand(arguments.Positional);
         var validator = new DocumentValidator(options);
