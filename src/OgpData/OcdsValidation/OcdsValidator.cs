@@ -79,7 +79,11 @@ public static class OcdsValidator
 
     /// <summary>What a worker found for one unit.</summary>
     private sealed record Done(long Sequence, ImmutableArray<Pending> Findings, bool IsItem, string? UniqueKey, string? UniqueLabel,
-        StreamedItem? Item, string? KeyPointer);
+        StreamedItem? Item, string? KeyPointer)
+    {
+        /// <summary>Findings only counted (the result was already full when they were found), by severity.</summary>
+        public (int Errors, int Warnings, int Infos) Counted { get; init; }
+    }
 
     /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
     private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
@@ -282,7 +286,10 @@ public static class OcdsValidator
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate);
                 var (key, label, keyPointer) = UniqueKey(root, item);
-                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer)
+                {
+                    Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
+                };
             }
         }
 
@@ -303,7 +310,10 @@ public static class OcdsValidator
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
             if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata);
-            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
+            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null)
+            {
+                Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
+            };
         }
 
         private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate)
@@ -325,6 +335,9 @@ public static class OcdsValidator
         private void Accept(Done result)
         {
             if (result.IsItem) _records++;
+            _errors += result.Counted.Errors;
+            _warnings += result.Counted.Warnings;
+            _infos += result.Counted.Infos;
             foreach (var pending in result.Findings) Keep(pending);
             if (result.UniqueKey is null) return;
             if (_firstByKey.TryAdd(result.UniqueKey, _records - 1)) return;
