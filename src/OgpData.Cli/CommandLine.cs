@@ -38,6 +38,8 @@ internal static class CommandLine
                     return Success;
                 case "validate":
                     return await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "convert":
+                    return ConvertCommand.Run(rest, stdout, stderr);
                 case "rules":
                     return RulesCommand.Run(rest, stdout);
                 default:
@@ -62,6 +64,7 @@ internal static class CommandLine
 
         Usage:
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
+          ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
           ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version
 

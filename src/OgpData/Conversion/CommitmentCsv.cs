@@ -33,7 +33,7 @@ public sealed record CommitmentCsvOptions
     /// Reads free-text date cells (<c>period/startText</c>, or a <c>period/startDate</c> cell that is not a canonical
     /// partial date). Plug the partial-date parser in here; by default only canonical dates are read.
     /// </summary>
-    public Func<string, DateTextReading> ReadDateText { get; init; } = DateTextReading.CanonicalOnly;
+    public Func<string, DateTextReading> ReadDateText { get; init; } = PartialDateParser.Parse;
 
     /// <summary>How the CSV is written.</summary>
     public CsvWriteOptions Csv { get; init; } = CsvWriteOptions.Default;
@@ -313,18 +313,21 @@ public static class CommitmentCsv
             }
             else continue;
             var reading = readDate(text);
-            if (reading.Date is { } date)
+            // "Automne 2019" maps to a quarter only roughly: keep the words, never a guessed date.
+            if (reading.IsApproximate) continue;
+            // A range in one cell ("Octobre 2021-Novembre 2021") gives the start to startDate and the end to endDate.
+            if ((side == "start" ? reading.Start : reading.End ?? (reading.Meaning == DateTextMeaning.Date ? reading.Start : null)) is { } date)
             {
                 period[dateKey] = date.ToString();
                 continue;
             }
-            if (reading.Understood) continue;
+            if (reading.IsReadable) continue;
             var origin = origins.Find(source!);
             problems.Add(new CsvProblem
             {
                 RuleId = RuleIds.UnreadableDateText, Severity = Severity.Warning, Pointer = pointer + "/" + textKey,
                 Row = origin?.Row ?? 0, Line = origin?.Line ?? 0, Column = origin?.Header, Value = text,
-                Message = $"{(origin is { } o ? CsvProblem.Place(null, o.Row, o.Header) : pointer)}: '{text}' cannot be read as a date{(reading.Reason is null ? "" : " (" + reading.Reason + ")")}; the words are kept in {textKey} and no {dateKey} is set.",
+                Message = $"{(origin is { } o ? CsvProblem.Place(null, o.Row, o.Header) : pointer)}: '{text}' cannot be read as a date{(reading.Failure is null ? "" : " (" + reading.Failure + ")")}; the words are kept in {textKey} and no {dateKey} is set.",
             });
         }
     }

@@ -238,7 +238,15 @@ internal sealed class Utf8NameTable
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         if (raw.IndexOf((byte)'\\') < 0) return Find(raw);
 #endif
-        return Find(Encoding.UTF8.GetBytes(property.Name));
+        return FindText(property.Name);
+    }
+
+    private int FindText(string name)
+    {
+        if (name.Length > 128) return Find(Encoding.UTF8.GetBytes(name));
+        Span<byte> buffer = stackalloc byte[128 * 3];
+        var count = Encoding.UTF8.GetBytes(name, buffer);
+        return Find(buffer.Slice(0, count));
     }
 
     /// <summary>The slot of a string value, or -1 (for string enums).</summary>
@@ -248,7 +256,7 @@ internal sealed class Utf8NameTable
         var raw = JsonMarshal.GetRawUtf8Value(value);
         if (raw.IndexOf((byte)'\\') < 0) return Find(raw.Slice(1, raw.Length - 2));
 #endif
-        return Find(Encoding.UTF8.GetBytes(value.GetString()!));
+        return FindText(value.GetString()!);
     }
 }
 

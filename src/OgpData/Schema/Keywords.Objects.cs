@@ -51,9 +51,23 @@ internal sealed class PropertiesKeyword : Keyword
             }
             if (patterns.Length > 0)
             {
-                var name = NameChars(property, buffer);
+                scoped ReadOnlySpan<char> name = default;
+                var decoded = false;
+#if NET9_0_OR_GREATER
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+                var plain = raw.IndexOf((byte)'\\') < 0;
+#endif
                 for (var p = 0; p < patterns.Length; p++)
                 {
+#if NET9_0_OR_GREATER
+                    // Most names fail the pattern's literal prefix: reject them on the raw bytes.
+                    if (plain && patterns[p].PrefixUtf8 is { } prefix && !raw.StartsWith(prefix)) continue;
+#endif
+                    if (!decoded)
+                    {
+                        name = NameChars(property, buffer);
+                        decoded = true;
+                    }
                     if (!patterns[p].IsMatch(name)) continue;
                     known = true;
                     if (!EvaluateMember(property, patternSchemas[p], evaluator, evaluated))
@@ -95,7 +109,7 @@ internal sealed class PropertiesKeyword : Keyword
         return ok;
     }
 
-    private static ReadOnlySpan<char> NameChars(in JsonProperty property, Span<char> buffer)
+    private static ReadOnlySpan<char> NameChars(JsonProperty property, Span<char> buffer)
     {
 #if NET9_0_OR_GREATER
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);

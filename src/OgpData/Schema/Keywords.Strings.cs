@@ -66,7 +66,11 @@ internal sealed class SchemaRegex
         // language-tag patterns costs ~100 ms each, and most are never reached past their prefix.
         _ = new Regex(dotnetPattern, RegexOptions.CultureInvariant, timeout);
         prefix = LiteralPrefix(pattern);
+        PrefixUtf8 = prefix is null ? null : Encoding.UTF8.GetBytes(prefix);
     }
+
+    /// <summary>The literal prefix as UTF-8, so names straight from the document can be rejected undecoded.</summary>
+    public byte[]? PrefixUtf8 { get; }
 
     private Regex Matcher => regex ?? Build();
 

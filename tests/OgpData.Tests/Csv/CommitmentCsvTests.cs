@@ -9,16 +9,7 @@ namespace OgpData.Tests.Csv;
 
 public sealed class CommitmentCsvTests
 {
-    // A stand-in for the partial-date parser, for the words these tests use; the seam is what is tested.
-    private static DateTextReading ReadFrench(string text) => text.Trim() switch
-    {
-        "Septembre 2019" => DateTextReading.Of(PartialDate.OfMonth(2019, 9)),
-        "T1 2022" => DateTextReading.Of(PartialDate.OfQuarter(2022, 1)),
-        "en continu" => DateTextReading.NoDate("ongoing"),
-        _ => DateTextReading.Unreadable(),
-    };
-
-    private static readonly CommitmentCsvOptions French = new() { PlanId = "LU-2019-2021", Member = "LU", ReadDateText = ReadFrench };
+    private static readonly CommitmentCsvOptions French = new() { PlanId = "LU-2019-2021", Member = "LU" };
 
     private static (JsonObject Package, CsvConversionResult Result) Read(byte[] csv, CommitmentCsvOptions? options = null)
     {
@@ -35,7 +26,8 @@ public sealed class CommitmentCsvTests
         "id;number;title;budget/amount;budget/currency;ogpValues;milestones/0/id;milestones/0/description;milestones/0/period/startText;milestones/0/period/endDate\r\n" +
         "LU0001;007;Données ouvertes;1\u00A0234,50;EUR;\"accessToInformation;civicParticipation\";LU0001-1;\"Publier le jeu de données\r\nsur data.public.lu\";Septembre 2019;2021-08\r\n" +
         "LU0001;007;Données ouvertes;1\u00A0234,50;EUR;\"accessToInformation; civicParticipation\";LU0001-2;Organiser 2 ateliers;T1 2022;en continu\r\n" +
-        "LU0002;00123;Marchés publics;;;;LU0002-1;Sensibilisation;Dates à déterminer;\r\n";
+        "LU0002;00123;Marchés publics;;;;LU0002-1;Sensibilisation;Lancée en juin 2017;\r\n" +
+        "LU0002;00123;Marchés publics;;;;LU0002-2;Rapport final;Dates à déterminer;Octobre 2021-Novembre 2021\r\n";
 
     [Fact]
     public void A_french_sheet_becomes_a_package_one_commitment_per_id()
@@ -56,7 +48,7 @@ public sealed class CommitmentCsvTests
     }
 
     [Fact]
-    public void Date_words_are_kept_and_read_through_the_seam_and_unreadable_words_are_a_problem()
+    public void Date_words_are_kept_and_read_by_the_partial_date_parser_and_unreadable_words_are_a_problem()
     {
         var (package, result) = Read(Utf8(FrenchSheet));
         var commitments = package["actionPlans"]![0]!["commitments"]!;
@@ -72,7 +64,7 @@ public sealed class CommitmentCsvTests
         Assert.Null(second["endDate"]);
 
         var unread = commitments[1]!["milestones"]![0]!["period"]!;
-        Assert.Equal("Dates à déterminer", unread["startText"]!.GetValue<string>());
+        Assert.Equal("Lancée en juin 2017", unread["startText"]!.GetValue<string>());
         Assert.Null(unread["startDate"]);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(RuleIds.UnreadableDateText, problem.RuleId);
@@ -82,12 +74,16 @@ public sealed class CommitmentCsvTests
     }
 
     [Fact]
-    public void Without_the_parser_only_canonical_dates_are_read_never_guessed()
+    public void Words_meaning_no_date_are_understood_and_a_range_in_one_cell_fills_the_end()
     {
-        var (package, result) = Read(Utf8(FrenchSheet), French with { ReadDateText = DateTextReading.CanonicalOnly });
+        var (package, result) = Read(Utf8(FrenchSheet));
+        var period = package["actionPlans"]![0]!["commitments"]![1]!["milestones"]![1]!["period"]!;
 
-        Assert.Null(package["actionPlans"]![0]!["commitments"]![0]!["milestones"]![0]!["period"]!["startDate"]);
-        Assert.Equal(4, result.Problems.Count(p => p.RuleId == RuleIds.UnreadableDateText));
+        Assert.Equal("Dates à déterminer", period["startText"]!.GetValue<string>());
+        Assert.Null(period["startDate"]);
+        Assert.Equal("Octobre 2021-Novembre 2021", period["endText"]!.GetValue<string>());
+        Assert.Equal("2021-11", period["endDate"]!.GetValue<string>());
+        Assert.DoesNotContain(result.Problems, p => p.Row == 5);
     }
 
     [Fact]

@@ -7,10 +7,10 @@ using OgpData.Text;
 namespace OgpData.Quality.Rules;
 
 /// <summary>
-/// OGP0001: a milestone whose text names no verifiable deliverable and no quantified target. The text judged
-/// is the description, followed by the separate deliverable when there is one (a line break ends the
-/// description's last clause, so its cue positions stay those of the description). The finding sits on the
-/// description and names the words that decided, the language assumed and the score.
+/// OGP0001: a milestone whose text names no verifiable deliverable and no quantified target. The description
+/// is judged; when it is not checkable but the milestone states its deliverable apart, a checkable deliverable
+/// is enough. The finding sits on the description and names the words that decided, the language assumed and
+/// the score.
 /// </summary>
 public sealed class MilestoneNotMeasurableRule : CommitmentRule
 {
@@ -30,11 +30,14 @@ public sealed class MilestoneNotMeasurableRule : CommitmentRule
         // An empty description is a missing one: the schema reports that, not a judgement of prose.
         if (string.IsNullOrWhiteSpace(description)) return;
 
-        var text = milestone.Deliverable is { Kind: JsonTextKind.String, StringValue: { Length: > 0 } deliverable }
-            ? description + "\n" + deliverable
-            : description;
-        var verdict = _classifier.Classify(text, milestone.Language);
+        var verdict = _classifier.Classify(description, milestone.Language);
         if (verdict.IsMeasurable) return;
+        // The deliverable, when stated apart, is the verifiable output itself: a checkable one is enough.
+        if (milestone.Deliverable is { Kind: JsonTextKind.String, StringValue: { Length: > 0 } deliverable }
+            && _classifier.Classify(deliverable, milestone.Language).IsMeasurable)
+        {
+            return;
+        }
 
         var cues = new List<string>(verdict.Cues.Count);
         foreach (var cue in verdict.Cues)

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OgpData.Conversion;
+using OgpData.Csv;
+using OgpData.Findings;
+using OgpData.Streaming;
+using OgpData.Validation;
+
+namespace OgpData.Cli.Commands;
+
+/// <summary><c>ogpdata convert &lt;in&gt; -o &lt;out&gt;</c>: spreadsheets to standard JSON and back.</summary>
+internal static class ConvertCommand
+{
+    private static readonly string[] Valued = ["--output", "-o", "--base", "--delimiter", "--ocds-schema-dir"];
+    private static readonly string[] Flags = ["--help", "-h"];
+
+    public const string Help = """
+        Usage: ogpdata convert <in> -o <out> [options]
+
+        Converts between the spreadsheet and JSON forms of the same data, losing nothing:
+          plan.commitments.csv  -> plan.json      a commitments sheet (one row per milestone) to a commitment package
+          plan.json             -> plan.csv       a commitment package to a commitments sheet (and plan.base.json
+                                                  beside it, with the package and plan metadata, for --base)
+          releases.json         -> folder/        an OCDS release package to one CSV per sheet (flatten-tool layout)
+          folder/               -> releases.json  the sheets back to a release package
+
+        Free-text date cells ("Septembre 2019", "T1 2022", "en continu") go through the partial-date parser; the
+        words are kept in startText/endText. Every problem names the row and the column.
+
+        Options:
+          --output FILE, -o FILE  where to write (a folder for an OCDS package to sheets)
+          --base FILE             commitment package whose single action plan gives the package and plan
+                                  metadata when reading a commitments sheet
+          --delimiter CHAR        ',' (default) or ';' when writing CSV (French Excel expects ';')
+          --ocds-schema-dir DIR   OCDS schemas, to type the columns of hand-made sheets
+
+        Exit codes: 0 converted; 1 converted with errors reported; 2 bad usage or unreadable input.
+
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var arguments = Arguments.Parse("convert", args, Valued, Flags);
+        if (arguments.Has("--help") || arguments.Has("-h"))
+        {
+            stdout.Write(Help);
+            return CommandLine.Success;
+        }
+        if (arguments.Positional.Count != 1) throw new UsageException("convert takes one input; run 'ogpdata convert --help'.");
+        var input = arguments.Positional[0];
+        var output = arguments.Value("--output") ?? arguments.Value("-o")
+            ?? throw new UsageException("convert needs -o <out>; run 'ogpdata convert --help'.");
+        var csv = new CsvWriteOptions { Delimiter = ReadDelimiter(arguments.Value("--delimiter")) };
+
+        CsvConversionResult result;
+        if (Directory.Exists(input))
+        {
+            using var json = Create(output);
+            result = OcdsCsv.ReadFolder(input, json, new OcdsCsvOptions { ReleaseSchema = ReleaseSchema(arguments.Value("--ocds-schema-dir")), Csv = csv });
+        }
+        else if (!File.Exists(input))
+        {
+            throw new InputException($"'{input}' does not exist.");
+        }
+        else if (input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var sheet = File.OpenRead(input);
+            using var json = Create(output);
+            result = CommitmentCsv.ReadPackage(sheet, json, new CommitmentCsvOptions { Base = ReadBase(arguments.Value("--base")), PackageSchema = CommitmentSchema(), Csv = csv });
+        }
+        else
+        {
+            result = ConvertJson(input, output, csv);
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            stderr.WriteLine($"{input}: {problem.Severity.ToName()} {problem.RuleId}: {problem.Message}");
+        }
+        var written = result.Files.Length > 0 ? string.Join(", ", result.Files) : output;
+        stderr.WriteLine($"ogpdata: converted {result.Records} record(s) to {written}; {result.Problems.Length} problem(s).");
+        return result.Succeeded ? CommandLine.Success : CommandLine.FindingsAtThreshold;
+    }
+
+    private static CsvConversionResult ConvertJson(string input, string output, CsvWriteOptions csv)
+    {
+        DocumentKind kind;
+        using (var probe = File.OpenRead(input))
+        {
+            using var detected = InputDetector.DetectAsync(probe).GetAwaiter().GetResult();
+            kind = detected.Kind;
+        }
+        try
+        {
+            switch (kind)
+            {
+                case DocumentKind.OcdsReleasePackage:
+                    Directory.CreateDirectory(output);
+                    return OcdsCsv.WriteFolder(input, output, new OcdsCsvOptions { Csv = csv });
+                case DocumentKind.OgpCommitmentPackage:
+                    using (var package = File.OpenRead(input))
+                    using (var sheet = Create(output))
+                    using (var baseFile = Create(BasePathFor(output)))
+                    {
+                        return CommitmentCsv.Write(package, sheet, baseFile, new CommitmentCsvOptions { Csv = csv });
+                    }
+                default:
+                    throw new InputException($"'{input}' is {kind.ToName()}; convert reads a commitment package, an OCDS release package, a commitments .csv or a folder of sheets.");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{input}: not well-formed JSON: {e.Message}", e);
+        }
+    }
+
+    // plan.csv -> plan.base.json: the package without its commitments, which --base takes to rebuild it.
+    private static string BasePathFor(string csvPath)
+    {
+        var folder = Path.GetDirectoryName(csvPath) ?? "";
+        return Path.Combine(folder, Path.GetFileNameWithoutExtension(csvPath) + ".base.json");
+    }
+
+    private static JsonObject? ReadBase(string? path)
+    {
+        if (path is null) return null;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+                ?? throw new InputException($"--base '{path}' is not a JSON object.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read --base '{path}': {e.Message}", e);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"--base '{path}' is not well-formed JSON: {e.Message}", e);
+        }
+    }
+
+    private static JsonElement CommitmentSchema()
+    {
+        using var schema = JsonDocument.Parse(BundledSchemas.CommitmentPackageSchema);
+        return schema.RootElement.Clone();
+    }
+
+    private static JsonElement? ReleaseSchema(string? directory)
+    {
+        directory ??= Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR");
+        if (string.IsNullOrWhiteSpace(directory)) return null;
+        var path = Path.Combine(directory, "release-schema.json");
+        if (!File.Exists(path)) throw new InputException($"no release-schema.json in the OCDS schema folder '{directory}'.");
+        using var schema = JsonDocument.Parse(File.ReadAllBytes(path));
+        return schema.RootElement.Clone();
+    }
+
+    private static char ReadDelimiter(string? text) => text switch
+    {
+        null or "," => ',',
+        ";" => ';',
+        "tab" or "\t" => '\t',
+        _ => throw new UsageException($"--delimiter must be ',', ';' or tab, not '{text}'."),
+    };
+
+    private static FileStream Create(string path)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            return File.Create(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+}
