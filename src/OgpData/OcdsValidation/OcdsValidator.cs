@@ -284,7 +284,7 @@ public static class OcdsValidator
                 var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
-                if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate);
+                if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate, context);
                 var (key, label, keyPointer) = UniqueKey(root, item);
                 return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer)
                 {
@@ -309,20 +309,23 @@ public static class OcdsValidator
             var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
-            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata);
+            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata, context);
             return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null)
             {
                 Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
             };
         }
 
-        private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate)
+        private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate,
+            CheckContext context)
         {
             foreach (var finding in found)
             {
                 var severity = options.Severities.TryGetValue(finding.RuleId, out var configured) ? configured : finding.Severity;
                 if (severity == Severity.None) continue;
-                findings.Add(new Pending(finding with { Severity = severity }, locate));
+                // Past the cap a finding is only counted: no pending entry to carry to the reading thread.
+                if (context.Skip(severity)) continue;
+                findings.Add(new Pending(severity == finding.Severity ? finding : finding with { Severity = severity }, locate));
             }
         }
 

@@ -14,10 +14,19 @@ namespace OgpData.Validation;
 /// </summary>
 public static class OcdsSchemaChecks
 {
+    // One compiled check per schema set, for as long as the set lives: a validator that reads many files with
+    // the same schemas compiles the release schema once, not once per file.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OcdsSchemaSet, OcdsSchemaCheck> Compiled = new();
+
     /// <summary>The schema check for one schema set; thread-safe, as the validator calls it from every core.</summary>
     public static OcdsSchemaCheck Create(OcdsSchemaSet schemas)
     {
         ArgumentNullException.ThrowIfNull(schemas);
+        return Compiled.GetValue(schemas, Build);
+    }
+
+    private static OcdsSchemaCheck Build(OcdsSchemaSet schemas)
+    {
         var registry = new SchemaRegistry();
         var options = new SchemaOptions
         {

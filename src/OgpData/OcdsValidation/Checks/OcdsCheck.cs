@@ -107,6 +107,14 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
         return true;
     }
 
+    /// <summary>As <see cref="Skip(string)"/>, for a finding already built elsewhere (the schema's) at this severity.</summary>
+    public bool Skip(Severity severity)
+    {
+        if (budget is not { Exhausted: true }) return false;
+        Count(severity);
+        return true;
+    }
+
     /// <summary>Reports at the current path, or at a place under it (<paramref name="below"/> is a relative pointer such as <c>/awards/0/date</c>).</summary>
     public void Report(string ruleId, string message, string? value = null, string below = "")
     {
