@@ -110,10 +110,13 @@ internal sealed class Evaluator
         return false;
     }
 
+    // Reused for every pointer this evaluator builds: a badly invalid bulk file reports hundreds of thousands.
+    private readonly StringBuilder pointerText = new();
+
     public string CurrentPointer()
     {
         if (pathLength == 0) return "";
-        var builder = new StringBuilder();
+        var builder = pointerText.Clear();
         for (var i = 0; i < pathLength; i++)
         {
             builder.Append('/');
@@ -207,7 +210,7 @@ internal static class ValueText
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.Object: return value.EnumerateObject().Any() ? "{…}" : "{}";
+            case JsonValueKind.Object: return value.EnumerateObject().MoveNext() ? "{…}" : "{}";
             case JsonValueKind.Array: return value.GetArrayLength() == 0 ? "[]" : "[…]";
             case JsonValueKind.Undefined: return "";
             default:

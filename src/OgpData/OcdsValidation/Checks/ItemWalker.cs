@@ -50,6 +50,7 @@ internal static class ItemWalker
         foreach (var check in checks) check.VisitRelease(release, context);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Walk(in VisitedValue visited, OcdsCheck[] checks, CheckContext context, int depth, bool recordRoot = false)
     {
         foreach (var check in checks) check.Visit(visited, context);
