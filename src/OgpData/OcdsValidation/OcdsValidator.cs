@@ -66,7 +66,11 @@ public static class OcdsValidator
     }
 
     /// <summary>The schemas and checks for one package (one distinct list of extensions).</summary>
-    private sealed record PackageSchemas(OcdsSchemaSet Schemas, OcdsSchemaCheck? SchemaCheck);
+    private sealed record PackageSchemas(OcdsSchemaSet Schemas, OcdsSchemaCheck? SchemaCheck)
+    {
+        /// <summary>The schema check's counting twin, when it has one (the checks of <see cref="Validation.OcdsSchemaChecks"/> do).</summary>
+        public Func<JsonElement, OcdsItemKind, int>? SchemaCount { get; } = SchemaCheck is null ? null : Validation.OcdsSchemaChecks.CounterOf(SchemaCheck);
+    }
 
     /// <summary>One unit of work, numbered in file order.</summary>
     private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready);
@@ -284,7 +288,16 @@ public static class OcdsValidator
                 var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
-                if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate, context);
+                if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
+                {
+                    // Past the cap: the schema's findings would only be counted, so only count them.
+                    var severity = options.SeverityOf(RuleIds.Schema);
+                    if (severity != Severity.None) context.Skip(severity, countSchemaErrors(root, item.Kind));
+                }
+                else if (unit.Schemas.SchemaCheck is { } schemaCheck)
+                {
+                    AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate, context);
+                }
                 var (key, label, keyPointer) = UniqueKey(root, item);
                 return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer)
                 {

@@ -60,6 +60,28 @@ public class SharedSamplesPipelineTests
         Assert.True(ocdsFiles >= 20, $"only {ocdsFiles} files were read as OCDS");
     }
 
+    /// <summary>
+    /// Past the findings cap, findings are only counted (neither messages nor pointers are built, the schema
+    /// only counts its errors); the totals must be exactly those of a run that keeps every finding.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("ocds/samples/armenia.release-package.json")]
+    [InlineData("ocds/samples/paraguay.releases.jsonl")]
+    [InlineData("ocds/samples/mexico-cdmx.release-package.json")]
+    [InlineData("ocds/fixtures/cove-ocds/badfile_all_validation_errors.json")]
+    public async Task Counts_past_the_cap_equal_the_counts_of_a_full_run(string relativePath)
+    {
+        var file = SharedData.Require(relativePath);
+        var schemaDirectory = SharedData.Require("ocds/schema/1.1.5");
+        var full = await new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = schemaDirectory }).ValidateFileAsync(file);
+        var capped = await new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = schemaDirectory, MaxFindings = 3 }).ValidateFileAsync(file);
+        Assert.True(full.Counts.Total > 3, $"{relativePath} has too few findings to exercise the cap");
+        Assert.Equal(full.Counts, capped.Counts);
+        Assert.Equal(3, capped.Findings.Length);
+        Assert.Equal(full.Findings.Take(3), capped.Findings);
+        Assert.Equal(full.Findings.Length, full.Counts.Total);
+    }
+
     /// <summary>Whether a file is OCDS JSON, judged independently of the detector: a package or a release object.</summary>
     private static bool IsOcdsJson(string file)
     {

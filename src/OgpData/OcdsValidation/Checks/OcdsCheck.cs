@@ -115,6 +115,12 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
         return true;
     }
 
+    /// <summary>Counts findings that were never built (the schema's, past the cap).</summary>
+    public void Skip(Severity severity, int count)
+    {
+        for (var i = 0; i < count; i++) Count(severity);
+    }
+
     /// <summary>Reports at the current path, or at a place under it (<paramref name="below"/> is a relative pointer such as <c>/awards/0/date</c>).</summary>
     public void Report(string ruleId, string message, string? value = null, string below = "")
     {
