@@ -66,7 +66,11 @@ public static class OcdsValidator
     }
 
     /// <summary>The schemas and checks for one package (one distinct list of extensions).</summary>
-    private sealed record PackageSchemas(OcdsSchemaSet Schemas, OcdsSchemaCheck? SchemaCheck);
+    private sealed record PackageSchemas(OcdsSchemaSet Schemas, OcdsSchemaCheck? SchemaCheck)
+    {
+        /// <summary>The schema check's counting twin, when it has one (the checks of <see cref="Validation.OcdsSchemaChecks"/> do).</summary>
+        public Func<JsonElement, OcdsItemKind, int>? SchemaCount { get; } = SchemaCheck is null ? null : Validation.OcdsSchemaChecks.CounterOf(SchemaCheck);
+    }
 
     /// <summary>One unit of work, numbered in file order.</summary>
     private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready);
@@ -79,7 +83,11 @@ public static class OcdsValidator
 
     /// <summary>What a worker found for one unit.</summary>
     private sealed record Done(long Sequence, ImmutableArray<Pending> Findings, bool IsItem, string? UniqueKey, string? UniqueLabel,
-        StreamedItem? Item, string? KeyPointer);
+        StreamedItem? Item, string? KeyPointer)
+    {
+        /// <summary>Findings only counted (the result was already full when they were found), by severity.</summary>
+        public (int Errors, int Warnings, int Infos) Counted { get; init; }
+    }
 
     /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
     private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
@@ -280,9 +288,21 @@ public static class OcdsValidator
                 var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
-                if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate);
+                if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
+                {
+                    // Past the cap: the schema's findings would only be counted, so only count them.
+                    var severity = options.SeverityOf(RuleIds.Schema);
+                    if (severity != Severity.None) context.Skip(severity, countSchemaErrors(root, item.Kind));
+                }
+                else if (unit.Schemas.SchemaCheck is { } schemaCheck)
+                {
+                    AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate, context);
+                }
                 var (key, label, keyPointer) = UniqueKey(root, item);
-                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer)
+                {
+                    Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
+                };
             }
         }
 
@@ -302,17 +322,23 @@ public static class OcdsValidator
             var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
-            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata);
-            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
+            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata, context);
+            return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null)
+            {
+                Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
+            };
         }
 
-        private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate)
+        private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate,
+            CheckContext context)
         {
             foreach (var finding in found)
             {
                 var severity = options.Severities.TryGetValue(finding.RuleId, out var configured) ? configured : finding.Severity;
                 if (severity == Severity.None) continue;
-                findings.Add(new Pending(finding with { Severity = severity }, locate));
+                // Past the cap a finding is only counted: no pending entry to carry to the reading thread.
+                if (context.Skip(severity)) continue;
+                findings.Add(new Pending(severity == finding.Severity ? finding : finding with { Severity = severity }, locate));
             }
         }
 
@@ -325,6 +351,9 @@ public static class OcdsValidator
         private void Accept(Done result)
         {
             if (result.IsItem) _records++;
+            _errors += result.Counted.Errors;
+            _warnings += result.Counted.Warnings;
+            _infos += result.Counted.Infos;
             foreach (var pending in result.Findings) Keep(pending);
             if (result.UniqueKey is null) return;
             if (_firstByKey.TryAdd(result.UniqueKey, _records - 1)) return;

@@ -35,6 +35,25 @@ internal sealed class SchemaNode
         return null;
     }
 
+    /// <summary>
+    /// The schema of a member, looked up from the document's UTF-8 name without allocating a string; the
+    /// name handed back is the dictionary's own key (so the walker's path needs no new string either).
+    /// </summary>
+    public bool TryFind(in JsonProperty property, out string name, out SchemaNode node)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[128];
+            var count = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+            return Properties.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..count], out name!, out node!);
+        }
+#endif
+        name = property.Name;
+        return Properties.TryGetValue(name, out node!);
+    }
+
     public bool IsKnown(string name)
     {
         if (Properties.ContainsKey(name)) return true;

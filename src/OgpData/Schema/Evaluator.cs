@@ -22,6 +22,14 @@ internal sealed class Evaluator
     private int maxDepth;
     private int nodeDepth;
     private int silent;
+    private bool countOnly;
+    private int counted;
+
+    /// <summary>
+    /// True while errors are only counted: nobody will read their messages or pointers (a bulk validation that
+    /// already holds all the findings it keeps), so none is formatted.
+    /// </summary>
+    public bool CountOnly => countOnly;
 
     /// <summary>True while errors are being recorded (not inside anyOf/not/if probing, not past the cap).</summary>
     public bool Reporting => silent == 0 && !Full;
@@ -29,7 +37,7 @@ internal sealed class Evaluator
     /// <summary>True when evaluation may stop at the first failure: nobody will read the other errors.</summary>
     public bool ShortCircuit => silent > 0 || Full;
 
-    public bool Full => errors is not null && errors.Count >= errorCap;
+    public bool Full => ErrorCount >= errorCap;
 
     public static Evaluator Rent(SchemaOptions options)
     {
@@ -38,6 +46,25 @@ internal sealed class Evaluator
         evaluator.errorCap = options.ErrorCap;
         evaluator.maxDepth = options.MaxDepth;
         return evaluator;
+    }
+
+    /// <summary>An evaluator that counts errors, exactly as <see cref="Finish"/> would list them, without building them.</summary>
+    public static Evaluator RentCounting(SchemaOptions options)
+    {
+        var evaluator = Rent(options);
+        evaluator.countOnly = true;
+        evaluator.counted = 0;
+        return evaluator;
+    }
+
+    /// <summary>Ends a counting evaluation: the number of errors <see cref="Finish"/> would have listed.</summary>
+    public int FinishCount(bool valid)
+    {
+        var count = counted > 0 || valid ? counted : 1;
+        countOnly = false;
+        counted = 0;
+        Finish(true);
+        return count;
     }
 
     public ValidationResult Finish(bool valid)
@@ -72,12 +99,13 @@ internal sealed class Evaluator
 
     public void EndSilent() => silent--;
 
-    public int ErrorCount => errors?.Count ?? 0;
+    public int ErrorCount => countOnly ? counted : errors?.Count ?? 0;
 
     /// <summary>Drops errors recorded after a mark (an alternative that failed while another succeeded).</summary>
     public void TruncateErrors(int count)
     {
-        if (errors is not null && errors.Count > count) errors.RemoveRange(count, errors.Count - count);
+        if (countOnly) counted = Math.Min(counted, count);
+        else if (errors is not null && errors.Count > count) errors.RemoveRange(count, errors.Count - count);
     }
 
     // ---- instance path ----
@@ -110,10 +138,13 @@ internal sealed class Evaluator
         return false;
     }
 
+    // Reused for every pointer this evaluator builds: a badly invalid bulk file reports hundreds of thousands.
+    private readonly StringBuilder pointerText = new();
+
     public string CurrentPointer()
     {
         if (pathLength == 0) return "";
-        var builder = new StringBuilder();
+        var builder = pointerText.Clear();
         for (var i = 0; i < pathLength; i++)
         {
             builder.Append('/');
@@ -178,11 +209,38 @@ internal sealed class Evaluator
 
     // ---- errors ----
 
-    public void Report(Keyword keyword, in JsonElement value, string message) =>
-        Add(keyword.Name, keyword.Location, message, ValueText.Short(value));
+    public void Report(Keyword keyword, in JsonElement value, string message)
+    {
+        if (countOnly) Count();
+        else Add(keyword.Name, keyword.Location, message, ValueText.Short(value));
+    }
+
+    /// <summary>As the string overload; in counting mode the message is never formatted.</summary>
+    public void Report(Keyword keyword, in JsonElement value, [InterpolatedStringHandlerArgument("")] ref ErrorMessage message)
+    {
+        if (countOnly) Count();
+        else Add(keyword.Name, keyword.Location, message.ToStringAndClear(), ValueText.Short(value));
+    }
+
+    /// <summary>As the string overload; in counting mode the message is never formatted.</summary>
+    public void Add(string keyword, string location, [InterpolatedStringHandlerArgument("")] ref ErrorMessage message, string? value)
+    {
+        if (countOnly) Count();
+        else Add(keyword, location, message.ToStringAndClear(), value);
+    }
+
+    private void Count()
+    {
+        if (counted < errorCap) counted++;
+    }
 
     public void Add(string keyword, string location, string message, string? value)
     {
+        if (countOnly)
+        {
+            Count();
+            return;
+        }
         errors ??= new List<SchemaError>();
         if (errors.Count >= errorCap) return;
         errors.Add(new SchemaError
@@ -198,6 +256,31 @@ internal sealed class Evaluator
     private readonly record struct PathSegment(JsonProperty Property, int Index);
 }
 
+/// <summary>An error message built from an interpolated string only when the evaluator will keep it.</summary>
+[InterpolatedStringHandler]
+internal ref struct ErrorMessage
+{
+    private DefaultInterpolatedStringHandler text;
+    private readonly bool active;
+
+    public ErrorMessage(int literalLength, int formattedCount, Evaluator evaluator, out bool shouldAppend)
+    {
+        active = !evaluator.CountOnly;
+        shouldAppend = active;
+        text = active ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+    }
+
+    public void AppendLiteral(string value) => text.AppendLiteral(value);
+
+    public void AppendFormatted<T>(T value) => text.AppendFormatted(value);
+
+    public void AppendFormatted<T>(T value, string? format) => text.AppendFormatted(value, format);
+
+    public void AppendFormatted(string? value) => text.AppendFormatted(value);
+
+    public string ToStringAndClear() => active ? text.ToStringAndClear() : "";
+}
+
 /// <summary>Short renderings of instance values for messages.</summary>
 internal static class ValueText
 {
@@ -207,7 +290,7 @@ internal static class ValueText
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.Object: return value.EnumerateObject().Any() ? "{…}" : "{}";
+            case JsonValueKind.Object: return value.EnumerateObject().MoveNext() ? "{…}" : "{}";
             case JsonValueKind.Array: return value.GetArrayLength() == 0 ? "[]" : "[…]";
             case JsonValueKind.Undefined: return "";
             default:

@@ -77,6 +77,26 @@ public sealed class CompiledSchema
         return evaluator.Finish(valid);
     }
 
+    /// <summary>
+    /// How many errors <see cref="Validate"/> would list for the instance (capped the same way), without
+    /// formatting a message or a pointer: for callers that only count findings past their own cap.
+    /// </summary>
+    internal int CountErrors(JsonElement instance)
+    {
+        var evaluator = Evaluator.RentCounting(Options);
+        bool valid;
+        try
+        {
+            valid = root.Evaluate(instance, evaluator, null);
+        }
+        catch
+        {
+            evaluator.FinishCount(true);
+            throw;
+        }
+        return evaluator.FinishCount(valid);
+    }
+
     /// <summary>True when the instance is valid; stops at the first failure and builds no error.</summary>
     public bool IsValid(JsonElement instance)
     {

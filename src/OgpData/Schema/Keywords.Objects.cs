@@ -28,6 +28,7 @@ internal sealed class PropertiesKeyword : Keyword
         this.additionalLocation = additionalLocation;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
     {
         if (instance.ValueKind != JsonValueKind.Object) return true;

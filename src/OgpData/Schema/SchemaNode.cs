@@ -104,6 +104,7 @@ internal sealed class SchemaNode
     /// <summary>True when this schema uses unevaluatedProperties/Items and so collects annotations itself.</summary>
     public bool CollectsAnnotations { get; set; }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
     {
         if (Constant is bool constant)

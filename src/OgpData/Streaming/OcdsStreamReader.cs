@@ -207,6 +207,7 @@ public static class OcdsStreamReader
         }
 
         /// <summary>Reads as many whole units as the buffer holds. True when the root value is finished.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private bool Step(List<StreamedPart> parts)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -256,6 +257,7 @@ public static class OcdsStreamReader
         }
 
         /// <summary>Reads one unit (a token, a property and its value, or an item). False when more bytes are needed.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private bool Unit(ref Utf8JsonReader reader, List<StreamedPart> parts)
         {
             switch (_mode)

@@ -14,10 +14,26 @@ namespace OgpData.Validation;
 /// </summary>
 public static class OcdsSchemaChecks
 {
+    // One compiled check per schema set, for as long as the set lives: a validator that reads many files with
+    // the same schemas compiles the release schema once, not once per file.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OcdsSchemaSet, OcdsSchemaCheck> Compiled = new();
+
+    // Beside each check, the same validation that only counts errors, for a result that is already full.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OcdsSchemaCheck, Func<JsonElement, OcdsItemKind, int>> Counters = new();
+
+    /// <summary>The counting twin of a check made here: how many findings it would return, none of them built.</summary>
+    internal static Func<JsonElement, OcdsItemKind, int>? CounterOf(OcdsSchemaCheck check) =>
+        Counters.TryGetValue(check, out var counter) ? counter : null;
+
     /// <summary>The schema check for one schema set; thread-safe, as the validator calls it from every core.</summary>
     public static OcdsSchemaCheck Create(OcdsSchemaSet schemas)
     {
         ArgumentNullException.ThrowIfNull(schemas);
+        return Compiled.GetValue(schemas, Build);
+    }
+
+    private static OcdsSchemaCheck Build(OcdsSchemaSet schemas)
+    {
         var registry = new SchemaRegistry();
         var options = new SchemaOptions
         {
@@ -34,20 +50,22 @@ public static class OcdsSchemaChecks
         var releaseMetadata = new Lazy<CompiledSchema?>(() => CompileMetadata(schemas, OcdsItemKind.ReleasePackageMetadata, options));
         var recordMetadata = new Lazy<CompiledSchema?>(() => CompileMetadata(schemas, OcdsItemKind.RecordPackageMetadata, options));
 
-        return (item, kind) =>
+        CompiledSchema? SchemaFor(OcdsItemKind kind) => kind switch
         {
-            var schema = kind switch
-            {
-                OcdsItemKind.Release => release.Value,
-                OcdsItemKind.Record => record.Value,
-                OcdsItemKind.ReleasePackageMetadata => releaseMetadata.Value,
-                OcdsItemKind.RecordPackageMetadata => recordMetadata.Value,
-                _ => null,
-            };
-            if (schema is null) return [];
+            OcdsItemKind.Release => release.Value,
+            OcdsItemKind.Record => record.Value,
+            OcdsItemKind.ReleasePackageMetadata => releaseMetadata.Value,
+            OcdsItemKind.RecordPackageMetadata => recordMetadata.Value,
+            _ => null,
+        };
+        OcdsSchemaCheck check = (item, kind) =>
+        {
+            if (SchemaFor(kind) is not { } schema) return [];
             var result = schema.Validate(item);
             return result.IsValid ? [] : result.ToFindings();
         };
+        Counters.AddOrUpdate(check, (item, kind) => SchemaFor(kind)?.CountErrors(item) ?? 0);
+        return check;
     }
 
     private static CompiledSchema? CompileMetadata(OcdsSchemaSet schemas, OcdsItemKind kind, SchemaOptions options) =>

@@ -12,7 +12,7 @@ internal sealed class AdditionalFieldCheck : OcdsCheck
 
     public override void Visit(in VisitedValue value, CheckContext context)
     {
-        if (!value.Additional) return;
+        if (!value.Additional || context.Skip(RuleId)) return;
         context.Report(RuleId, $"'{value.PropertyName}' is not in the OCDS schema or its extensions.",
             value.Value.ValueKind is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array ? null : OcdsJson.Shown(value.Value));
     }

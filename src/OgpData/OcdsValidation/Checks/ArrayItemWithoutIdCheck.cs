@@ -18,7 +18,7 @@ internal sealed class ArrayItemWithoutIdCheck : OcdsCheck
         var index = 0;
         foreach (var item in value.Value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("id", out _))
+            if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("id"u8, out _) && !context.Skip(RuleId))
             {
                 context.Report(RuleId, $"This item of '{value.PropertyName}' has no 'id'; items of this array are matched by id when releases are merged.",
                     below: "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -29,7 +29,7 @@ internal abstract class CodelistCheck(bool open) : OcdsCheck
     private void Test(JsonElement item, string codelist, ImmutableHashSet<string> codes, string below, CheckContext context)
     {
         var code = item.GetString()!;
-        if (codes.Contains(code)) return;
+        if (codes.Contains(code) || context.Skip(RuleId)) return;
         context.Report(RuleId, open
             ? $"'{code}' is not in the open codelist {codelist}; check whether a listed code fits before using a new one."
             : $"'{code}' is not in the closed codelist {codelist}.", code, below);

@@ -9,7 +9,7 @@ internal sealed class DeprecatedFieldCheck : OcdsCheck
 
     public override void Visit(in VisitedValue value, CheckContext context)
     {
-        if (value.PropertyName is null || value.Schema?.Deprecated is not { } deprecated) return;
+        if (value.PropertyName is null || value.Schema?.Deprecated is not { } deprecated || context.Skip(RuleId)) return;
         context.Report(RuleId, $"'{value.PropertyName}' is deprecated since OCDS {deprecated.Version}: {deprecated.Description}");
     }
 }

@@ -16,7 +16,7 @@ internal sealed class EmptyFieldCheck : OcdsCheck
         var element = value.Value;
         switch (element.ValueKind)
         {
-            case JsonValueKind.String when string.IsNullOrWhiteSpace(element.GetString()):
+            case JsonValueKind.String when IsBlank(element):
                 context.Report(RuleId, "The field is an empty or whitespace-only string: omit it instead.", element.GetString());
                 break;
             case JsonValueKind.Object when !element.EnumerateObject().MoveNext():
@@ -26,5 +26,20 @@ internal sealed class EmptyFieldCheck : OcdsCheck
                 context.Report(RuleId, "The array is empty: omit it instead.", "[]");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether a string value is empty or whitespace, deciding from its raw UTF-8 where it can: almost every
+    /// value starts with a visible ASCII character, and then no string is materialised.
+    /// </summary>
+    private static bool IsBlank(JsonElement element)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length <= 2) return true;
+        var first = raw[1];
+        if (first < 0x80 && first != (byte)'\\' && !char.IsWhiteSpace((char)first)) return false;
+#endif
+        return string.IsNullOrWhiteSpace(element.GetString());
     }
 }

@@ -9,7 +9,7 @@ namespace OgpData.OcdsValidation.Checks;
 /// </summary>
 internal static class ItemWalker
 {
-    public static void WalkItem(JsonElement item, OcdsItemKind kind, IReadOnlyList<OcdsCheck> checks, CheckContext context)
+    public static void WalkItem(JsonElement item, OcdsItemKind kind, OcdsCheck[] checks, CheckContext context)
     {
         var schema = kind switch
         {
@@ -44,13 +44,14 @@ internal static class ItemWalker
         }
     }
 
-    private static void VisitRelease(JsonElement release, IReadOnlyList<OcdsCheck> checks, CheckContext context)
+    private static void VisitRelease(JsonElement release, OcdsCheck[] checks, CheckContext context)
     {
         if (release.ValueKind != JsonValueKind.Object) return;
         foreach (var check in checks) check.VisitRelease(release, context);
     }
 
-    private static void Walk(in VisitedValue visited, IReadOnlyList<OcdsCheck> checks, CheckContext context, int depth, bool recordRoot = false)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Walk(in VisitedValue visited, OcdsCheck[] checks, CheckContext context, int depth, bool recordRoot = false)
     {
         foreach (var check in checks) check.Visit(visited, context);
         if (depth >= OcdsStreamReader.MaxDepth) return;
@@ -62,10 +63,23 @@ internal static class ItemWalker
             {
                 // A versioned release wraps every field in {releaseDate, releaseID, value} history arrays whose shape
                 // the facts do not model; the schema validation covers it, the schema-based checks stay out.
-                var child = recordRoot && property.Name == "versionedRelease" ? null : schema?.Property(property.Name);
-                var additional = child is null && schema is { DeclaresProperties: true } && !schema.IsKnown(property.Name) && !(recordRoot && property.Name == "versionedRelease");
-                context.Path.Push(property.Name);
-                Walk(new VisitedValue(property.Value, property.Name, child, additional), checks, context, depth + 1);
+                // Known names come back as the schema's own key strings: no string per member of every item.
+                SchemaNode? child = null;
+                string name;
+                if (schema is not null && schema.TryFind(property, out var known, out var node))
+                {
+                    name = known;
+                    child = node;
+                }
+                else
+                {
+                    name = property.Name;
+                }
+                var versioned = recordRoot && name == "versionedRelease";
+                if (versioned) child = null;
+                var additional = child is null && schema is { DeclaresProperties: true } && !versioned && !schema.IsKnown(name);
+                context.Path.Push(name);
+                Walk(new VisitedValue(property.Value, name, child, additional), checks, context, depth + 1);
                 context.Path.Pop();
             }
         }

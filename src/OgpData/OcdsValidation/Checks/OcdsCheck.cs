@@ -91,12 +91,57 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
 
     public List<ItemFinding> Findings { get; } = [];
 
+    /// <summary>Findings only counted, not built, because the result already holds all it keeps.</summary>
+    public int CountedErrors, CountedWarnings, CountedInfos;
+
+    /// <summary>
+    /// True when a finding of this rule need not be built: the rule is off, or the result is full and the
+    /// finding is only counted (it is counted here). Checks that report often ask before formatting a message.
+    /// </summary>
+    public bool Skip(string ruleId)
+    {
+        var severity = severityOf(ruleId);
+        if (severity == Severity.None) return true;
+        if (budget is not { Exhausted: true }) return false;
+        Count(severity);
+        return true;
+    }
+
+    /// <summary>As <see cref="Skip(string)"/>, for a finding already built elsewhere (the schema's) at this severity.</summary>
+    public bool Skip(Severity severity)
+    {
+        if (budget is not { Exhausted: true }) return false;
+        Count(severity);
+        return true;
+    }
+
+    /// <summary>Counts findings that were never built (the schema's, past the cap).</summary>
+    public void Skip(Severity severity, int count)
+    {
+        for (var i = 0; i < count; i++) Count(severity);
+    }
+
     /// <summary>Reports at the current path, or at a place under it (<paramref name="below"/> is a relative pointer such as <c>/awards/0/date</c>).</summary>
     public void Report(string ruleId, string message, string? value = null, string below = "")
     {
         var severity = severityOf(ruleId);
         if (severity == Severity.None) return;
-        Findings.Add(new ItemFinding(ruleId, severity, budget is { Exhausted: true } ? "" : Path + below, message, value));
+        if (budget is { Exhausted: true })
+        {
+            Count(severity);
+            return;
+        }
+        Findings.Add(new ItemFinding(ruleId, severity, Path + below, message, value));
+    }
+
+    private void Count(Severity severity)
+    {
+        switch (severity)
+        {
+            case Severity.Error: CountedErrors++; break;
+            case Severity.Warning: CountedWarnings++; break;
+            case Severity.Info: CountedInfos++; break;
+        }
     }
 }
 

@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using OgpData.Validation;
+
+namespace OgpData.Benchmarks;
+
+/// <summary>
+/// <c>ogpdata validate</c> on a real OCDS release package from the shared samples: detection, streaming, the
+/// OCDS 1.1.5 schemas and every OCDS check, findings capped at 1000 as on the command line. The validator
+/// (and so the compiled schemas) is built and warmed once in setup. Run by hand:
+/// <c>dotnet run -c Release --project benchmarks/OgpData.Benchmarks -- --filter '*OcdsSample*' --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class OcdsSampleValidationBenchmarks
+{
+    private const string Sample = "ocds/samples/armenia.release-package.json";
+    private DocumentValidator validator = null!;
+    private byte[] package = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        package = File.ReadAllBytes(BenchmarkData.PathOf(Sample));
+        validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5"), MaxFindings = 1000 });
+        _ = ValidatePackage();
+    }
+
+    /// <summary>The armenia package (993 KB): schema and all checks.</summary>
+    [Benchmark]
+    public long ValidatePackage() => validator.ValidateAsync(Sample, new MemoryStream(package, writable: false)).GetAwaiter().GetResult().Counts.Total;
+}
+
+/// <summary>
+/// The bulk case of DESIGN section 9: the Canada 2014 release package (107.6 MB, 43,086 releases, ~1.3 M findings
+/// against 1.1.5), decompressed once into /tmp and held in memory, so disk reads are not measured. The token
+/// scan is the floor: System.Text.Json reading every token and doing nothing else. Run by hand:
+/// <c>dotnet run -c Release --project benchmarks/OgpData.Benchmarks -- --filter '*Canada*' --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class CanadaBulkValidationBenchmarks
+{
+    private const string Compressed = "ocds/large/canada-buyandsell-2014.contracts_releases_compact.json.gz";
+    private DocumentValidator validator = null!;
+    private byte[] file = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var decompressed = Path.Combine(Path.GetTempPath(), "ogpdata-bench", "canada-contracts_releases_compact.json");
+        if (!File.Exists(decompressed))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(decompressed)!);
+            var partial = decompressed + ".part";
+            using (var source = new GZipStream(File.OpenRead(BenchmarkData.PathOf(Compressed)), CompressionMode.Decompress))
+            using (var target = File.Create(partial))
+            {
+                source.CopyTo(target);
+            }
+            File.Move(partial, decompressed, overwrite: true);
+        }
+        file = File.ReadAllBytes(decompressed);
+        validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5"), MaxFindings = 1000 });
+        // Compile the schemas outside the measurement.
+        _ = validator.ValidateAsync("warm-up.json", new MemoryStream("""{"releases":[{"ocid":"ocds-213czf-1","id":"1"}]}"""u8.ToArray())).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Schema and every OCDS check over all 43,086 releases, findings capped at 1000 (counts stay totals).</summary>
+    [Benchmark]
+    public long ValidateAllChecks() => validator.ValidateAsync("canada.json", new MemoryStream(file, writable: false)).GetAwaiter().GetResult().Counts.Total;
+
+    /// <summary>The floor: every token of the same bytes read by System.Text.Json, nothing done with it.</summary>
+    [Benchmark(Baseline = true)]
+    public long TokenScan()
+    {
+        var reader = new Utf8JsonReader(file, new JsonReaderOptions { MaxDepth = 256 });
+        long tokens = 0;
+        while (reader.Read()) tokens++;
+        return tokens;
+    }
+}
