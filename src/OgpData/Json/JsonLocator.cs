@@ -17,6 +17,67 @@ public readonly record struct JsonLocation(int Line, int Column, long Offset);
 /// </summary>
 public static class JsonLocator
 {
+    /// <summary>
+    /// Finds the byte offset of the value <paramref name="pointer"/> designates in a complete UTF-8 JSON text.
+    /// When the pointer leads nowhere (a missing property), the offset of the deepest value that exists on the
+    /// way is returned, so a finding about something absent points at its would-be parent.
+    /// Only the values on the way are read; every other subtree is skipped.
+    /// </summary>
+    public static int LocateNearest(ReadOnlySpan<byte> json, string pointer)
+    {
+        var segments = JsonPointerText.Segments(pointer);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 4096, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read()) return 0;
+            var found = (int)reader.TokenStartIndex;
+            foreach (var segment in segments)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    if (!MoveToProperty(ref reader, segment)) return found;
+                }
+                else if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    if (!int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)) return found;
+                    if (!MoveToItem(ref reader, index)) return found;
+                }
+                else
+                {
+                    return found;
+                }
+                found = (int)reader.TokenStartIndex;
+            }
+            return found;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool MoveToProperty(ref Utf8JsonReader reader, string name)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match) return true;
+            reader.Skip();
+        }
+        return false;
+    }
+
+    private static bool MoveToItem(ref Utf8JsonReader reader, int index)
+    {
+        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+        {
+            if (i == index) return true;
+            reader.Skip();
+        }
+        return false;
+    }
+
     /// <summary>The location of one pointer, or null when the document has no such value (or is unreadable before it).</summary>
     public static JsonLocation? Locate(ReadOnlySpan<byte> utf8, string pointer)
     {

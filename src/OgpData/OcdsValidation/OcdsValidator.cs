@@ -1,3 +1,4 @@
+using OgpData.Json;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Threading.Channels;

@@ -1,3 +1,4 @@
+using OgpData.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -203,7 +204,7 @@ internal sealed class SchemaFactsBuilder(Func<string, JsonElement?> resolveDocum
         if (resolveDocument(uri) is not { } document) return null;
         var element = document;
         string? definition = null;
-        foreach (var segment in OgpData.Streaming.JsonPointerText.Segments(fragment))
+        foreach (var segment in OgpData.Json.JsonPointerText.Segments(fragment))
         {
             if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(segment, out element)) return null;
             definition = segment;

@@ -1,3 +1,4 @@
+using OgpData.Json;
 using System.Text.Json;
 
 namespace OgpData.Schema;

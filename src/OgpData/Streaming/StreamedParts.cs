@@ -1,3 +1,4 @@
+using OgpData.Json;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -46,7 +47,7 @@ public abstract record StreamedPart
     /// and column of the value (or of its deepest existing ancestor).
     /// </summary>
     public (string Pointer, TextPosition Position) Locate(string pointerInPart) =>
-        (Pointer + pointerInPart, PositionAt(JsonPointerText.Locate(Utf8.Span, pointerInPart)));
+        (Pointer + pointerInPart, PositionAt(JsonLocator.LocateNearest(Utf8.Span, pointerInPart)));
 
     /// <summary>Parses the part (the caller disposes the document).</summary>
     public JsonDocument Parse() => JsonDocument.Parse(Utf8, ReaderOptions);

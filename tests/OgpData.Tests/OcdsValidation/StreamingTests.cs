@@ -1,3 +1,4 @@
+using OgpData.Json;
 using System.IO.Compression;
 using System.Text;
 using OgpData.Streaming;
@@ -152,7 +153,7 @@ public class StreamingTests
             var charIndex = Encoding.UTF8.GetCharCount(bytes, 0, (int)item.ByteOffset);
             Assert.Equal(NaivePosition(text, charIndex), item.Position);
             var (_, at) = item.Locate("/ocid");
-            var ocidChar = Encoding.UTF8.GetCharCount(bytes, 0, (int)item.ByteOffset + JsonPointerText.Locate(item.Utf8.Span, "/ocid"));
+            var ocidChar = Encoding.UTF8.GetCharCount(bytes, 0, (int)item.ByteOffset + JsonLocator.LocateNearest(item.Utf8.Span, "/ocid"));
             Assert.Equal(NaivePosition(text, ocidChar), at);
             Assert.StartsWith("\"ocds-", text[ocidChar..], StringComparison.Ordinal);
             seen++;

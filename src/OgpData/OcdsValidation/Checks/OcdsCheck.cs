@@ -1,3 +1,4 @@
+using OgpData.Json;
 using System.Globalization;
 using System.Text.Json;
 using OgpData.Findings;

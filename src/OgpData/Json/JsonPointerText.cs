@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace OgpData.Schema;
+namespace OgpData.Json;
 
-/// <summary>RFC 6901 JSON Pointer escaping and navigation.</summary>
-internal static class JsonPointerText
+/// <summary>Building, reading and following JSON Pointers (RFC 6901): the one place the escaping rules live.</summary>
+public static class JsonPointerText
 {
     /// <summary>Escapes one reference token: <c>~</c> as <c>~0</c>, <c>/</c> as <c>~1</c>.</summary>
     public static string Escape(string token)
@@ -13,6 +14,7 @@ internal static class JsonPointerText
         return token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
     }
 
+    /// <summary>Appends one reference token, escaped, to a pointer being built.</summary>
     public static void AppendEscaped(StringBuilder builder, string token)
     {
         foreach (var c in token)
@@ -23,6 +25,7 @@ internal static class JsonPointerText
         }
     }
 
+    /// <summary>Undoes <see cref="Escape"/>.</summary>
     public static string Unescape(string token) =>
         token.IndexOf('~') < 0 ? token : token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
@@ -42,7 +45,7 @@ internal static class JsonPointerText
             }
             else if (current.ValueKind == JsonValueKind.Array)
             {
-                if (!int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ||
+                if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ||
                     index >= current.GetArrayLength() || (token.Length > 1 && token[0] == '0'))
                 {
                     return false;
@@ -56,5 +59,28 @@ internal static class JsonPointerText
         }
         found = current;
         return true;
+    }
+
+    /// <summary>The pointer to a property of the object at <paramref name="parent"/>.</summary>
+    public static string Append(string parent, string property)
+    {
+        return parent + "/" + Escape(property);
+    }
+
+    /// <summary>The pointer to an item of the array at <paramref name="parent"/>.</summary>
+    public static string Append(string parent, int index) =>
+        parent + "/" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The unescaped reference tokens of a pointer (<c>""</c> has none).</summary>
+    public static IReadOnlyList<string> Segments(string pointer)
+    {
+        if (pointer.Length == 0) return [];
+        if (pointer[0] != '/') throw new ArgumentException($"'{pointer}' is not a JSON Pointer.", nameof(pointer));
+        var parts = pointer[1..].Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Unescape(parts[i]);
+        }
+        return parts;
     }
 }
