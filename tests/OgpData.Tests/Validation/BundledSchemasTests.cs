@@ -29,4 +29,16 @@ public class BundledSchemasTests
             .Where(line => line.Length > 0).Select(line => line.Split(',')[0]).ToList();
         Assert.Equal(["notStarted", "limited", "substantial", "complete", "withdrawn"], statuses);
     }
+
+    [Fact]
+    public void The_status_codes_the_rules_know_are_the_bundled_codelist()
+    {
+        // OgpData.Rules cannot read files (the analyzers load it), so OGP0008 keeps its own copy of the codes.
+        var codes = BundledSchemas.CodelistText("milestoneStatus").Split('\n').Skip(1)
+            .Where(line => line.Trim().Length > 0).Select(line => line.Split(',')[0]).ToList();
+        Assert.Equal(codes, OgpData.Quality.MilestoneStatusCodelist.Codes);
+        var completion = BundledSchemas.CodelistText("completion").Split('\n').Skip(1)
+            .Where(line => line.Trim().Length > 0).Select(line => line.Split(',')[0]).ToList();
+        Assert.Equal(codes, completion);
+    }
 }
