@@ -11,10 +11,11 @@ namespace OgpData.Reporting;
 /// </summary>
 public sealed class JsonReportWriter : IReportWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>How the JSON reports (this one and SARIF) are written: indented, accents and quotes left readable,
+    /// since the data is French and the reports are read by people too.</summary>
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
-        // Keep accents and quotes readable: the data is French, and the report is read by people too.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using OgpData.Findings;
 
@@ -13,12 +12,6 @@ public sealed class SarifReportWriter : IReportWriter
 {
     private const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <inheritdoc />
     public void Write(ValidationReport report, Stream output)
     {
@@ -32,7 +25,7 @@ public sealed class SarifReportWriter : IReportWriter
         }
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
 
-        using var json = new Utf8JsonWriter(output, Options);
+        using var json = new Utf8JsonWriter(output, JsonReportWriter.Options);
         json.WriteStartObject();
         json.WriteString("$schema", SchemaUri);
         json.WriteString("version", "2.1.0");

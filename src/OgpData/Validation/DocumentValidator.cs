@@ -94,20 +94,12 @@ public sealed class DocumentValidator
     /// <summary>Validates the UTF-8 text of a commitment package: the bundled schema, then the commitment rules.</summary>
     public FileReport ValidateCommitmentPackage(string displayPath, ReadOnlyMemory<byte> utf8)
     {
-        var text = DecodeUtf8(displayPath, utf8.Span);
-        var check = CommitmentChecker.Check(text, new CommitmentRuleOptions { Severities = _options.Severities });
-        if (check.ParseError is { } error)
-        {
-            throw new InputException($"{displayPath}:{error.Line}:{error.Column}: not well-formed JSON: {error.Message}");
-        }
-        var findings = new List<Finding>();
-        using (var document = ParseJson(displayPath, utf8))
-        {
-            findings.AddRange(CommitmentSchema.Value.Validate(document.RootElement).ToFindings(utf8.Span));
-            var records = CountCommitments(document.RootElement);
-            findings.AddRange(check.Findings);
-            return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, records);
-        }
+        var tree = OgpData.Text.JsonTextParser.Parse(DecodeUtf8(displayPath, utf8.Span));
+        var check = CheckCommitments(displayPath, tree, "not well-formed JSON");
+        using var document = ParseJson(displayPath, utf8);
+        var findings = new List<Finding>(CommitmentSchema.Value.Validate(document.RootElement).ToFindings(utf8.Span));
+        findings.AddRange(check.Findings);
+        return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, CountCommitments(tree));
     }
 
     /// <summary>
@@ -124,13 +116,19 @@ public sealed class DocumentValidator
             throw new InputException($"{displayPath}: a flattened OCDS sheet; turn its folder back into JSON with 'ogpdata convert <folder> -o releases.json', then validate that.");
         }
         var sheet = OgpData.Text.CommitmentSheetReader.Read(text);
-        var check = CommitmentChecker.Check(sheet, new CommitmentRuleOptions { Severities = _options.Severities });
+        var check = CheckCommitments(displayPath, sheet, "not a commitments sheet");
+        return Report(displayPath, DocumentKinds.Csv, check.Findings, CountCommitments(sheet));
+    }
+
+    // The commitment rules on a package read as a text tree (from JSON or from a sheet); unreadable text is exit 2.
+    private CommitmentCheckResult CheckCommitments(string displayPath, OgpData.Text.JsonTextDocument tree, string whatItIsNot)
+    {
+        var check = CommitmentChecker.Check(tree, new CommitmentRuleOptions { Severities = _options.Severities });
         if (check.ParseError is { } error)
         {
-            throw new InputException($"{displayPath}:{error.Line}:{error.Column}: not a commitments sheet: {error.Message}");
+            throw new InputException($"{displayPath}:{error.Line}:{error.Column}: {whatItIsNot}: {error.Message}");
         }
-        var commitments = sheet.Root?["actionPlans"]?.Children.Sum(plan => plan["commitments"]?.Count ?? 0) ?? 0;
-        return Report(displayPath, DocumentKinds.Csv, check.Findings, commitments);
+        return check;
     }
 
     private FileReport ValidateAgainst(string displayPath, ReadOnlyMemory<byte> utf8, CompiledSchema schema, string kind)
@@ -179,17 +177,14 @@ public sealed class DocumentValidator
         return new FileReport { Path = displayPath, Kind = kind, Counts = counts, Findings = [.. listed] };
     }
 
-    private static long CountCommitments(JsonElement package)
+    private static long CountCommitments(OgpData.Text.JsonTextDocument tree)
     {
         long count = 0;
-        if (package.ValueKind == JsonValueKind.Object && package.TryGetProperty("actionPlans", out var plans) && plans.ValueKind == JsonValueKind.Array)
+        if (tree.Root?["actionPlans"] is { IsArray: true } plans)
         {
-            foreach (var plan in plans.EnumerateArray())
+            foreach (var plan in plans.Children)
             {
-                if (plan.ValueKind == JsonValueKind.Object && plan.TryGetProperty("commitments", out var commitments) && commitments.ValueKind == JsonValueKind.Array)
-                {
-                    count += commitments.GetArrayLength();
-                }
+                if (plan["commitments"] is { IsArray: true } commitments) count += commitments.Count;
             }
         }
         return count;
