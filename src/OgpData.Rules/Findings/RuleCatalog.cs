@@ -44,6 +44,7 @@ public static class RuleCatalog
         Ocds(RuleIds.OcdsContractAwardNotFound, "Contract awardID matches no award", Severity.Error),
         Ocds(RuleIds.OcdsNumberOfTenderersMismatch, "numberOfTenderers differs from the number of tenderers", Severity.Warning),
         Ocds(RuleIds.OcdsMalformedJson, "Item or input is not well-formed JSON", Severity.Error),
+        Ocds(RuleIds.OcdsSchemaVersion, "Package checked against another version of the standard than it declares", Severity.Warning),
         new RuleDescriptor { Id = RuleIds.Schema, Title = "JSON Schema violation", DefaultSeverity = Severity.Error, Category = "Schema" },
     ];
 

@@ -69,4 +69,6 @@ public static class RuleIds
     public const string OcdsNumberOfTenderersMismatch = "OCDS0017";
     /// <summary>Item or input is not well-formed JSON.</summary>
     public const string OcdsMalformedJson = "OCDS0018";
+    /// <summary>Package checked against another version of the standard than the one it declares.</summary>
+    public const string OcdsSchemaVersion = "OCDS0019";
 }

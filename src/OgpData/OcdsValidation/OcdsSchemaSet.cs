@@ -23,6 +23,7 @@ public sealed class OcdsSchemaSet
         Codelists = codelists;
         CoreCodelists = coreCodelists;
         Extensions = extensions;
+        Version = OcdsSchemaVersions.VersionIn(ReleaseSchemaUri);
         var builder = new SchemaFactsBuilder(uri => ResolveDocument(uri));
         ReleaseFacts = builder.Build(ReleaseSchema, ReleaseSchemaUri);
         RecordFacts = RecordPackageSchema is { } recordPackage && recordPackage.TryGetProperty("definitions", out var definitions)
@@ -49,6 +50,9 @@ public sealed class OcdsSchemaSet
         public override Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken = default) => Task.FromResult<byte[]?>(null);
         public override Task<IReadOnlyList<string>> ListCodelistsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([]);
     }
+
+    /// <summary>The version of the standard the release schema belongs to (<c>1.1.5</c>), read from its id; null when it does not say.</summary>
+    public string? Version { get; }
 
     /// <summary>Where the core schemas came from.</summary>
     public OcdsSchemaSource Source { get; }

@@ -26,7 +26,13 @@ public abstract class OcdsSchemaSource
     public static OcdsSchemaSource FromDirectory(string directory) => new DirectorySource(Path.GetFullPath(directory));
 
     /// <summary>A zip of the standard: the folder holding <c>release-schema.json</c> is found inside it.</summary>
-    public static OcdsSchemaSource FromZip(string zipPath) => new ZipSource(Path.GetFullPath(zipPath));
+    public static OcdsSchemaSource FromZip(string zipPath) => new ZipSource(Path.GetFullPath(zipPath), null);
+
+    /// <summary>A zip's folder <paramref name="root"/> (ending in <c>/</c>), for zips that hold several versions.</summary>
+    internal static OcdsSchemaSource FromZip(string zipPath, string root) => new ZipSource(Path.GetFullPath(zipPath), root);
+
+    /// <summary>No file of the standard is near this size; a zip entry above it is never inflated.</summary>
+    internal const long MaxZipEntryBytes = 64L << 20;
 
     /// <summary>
     /// Downloads the schema files from <paramref name="baseUri"/> (for example the standard's
@@ -34,7 +40,11 @@ public abstract class OcdsSchemaSource
     /// there. Nothing is fetched unless this source is chosen: downloading is always explicit.
     /// </summary>
     public static OcdsSchemaSource Download(Uri baseUri, string cacheDirectory, HttpClient http) =>
-        new DownloadSource(baseUri, Path.GetFullPath(cacheDirectory), http);
+        new DownloadSource(baseUri, Path.GetFullPath(cacheDirectory), http, null);
+
+    /// <summary>As <see cref="Download(Uri, string, HttpClient)"/>, calling <paramref name="announce"/> once before the first request.</summary>
+    internal static OcdsSchemaSource Download(Uri baseUri, string cacheDirectory, HttpClient http, Action? announce) =>
+        new DownloadSource(baseUri, Path.GetFullPath(cacheDirectory), http, announce);
 
     private sealed class DirectorySource(string directory) : OcdsSchemaSource
     {
@@ -56,9 +66,9 @@ public abstract class OcdsSchemaSource
         }
     }
 
-    private sealed class ZipSource(string zipPath) : OcdsSchemaSource
+    private sealed class ZipSource(string zipPath, string? root) : OcdsSchemaSource
     {
-        private readonly Lazy<Dictionary<string, byte[]>> _files = new(() => ReadZip(zipPath));
+        private readonly Lazy<Dictionary<string, byte[]>> _files = new(() => ReadZip(zipPath, root));
 
         public override string Description => zipPath;
 
@@ -72,19 +82,22 @@ public abstract class OcdsSchemaSource
             return Task.FromResult(names);
         }
 
-        private static Dictionary<string, byte[]> ReadZip(string path)
+        private static Dictionary<string, byte[]> ReadZip(string path, string? root)
         {
             using var zip = ZipFile.OpenRead(path);
-            // The standard's archives nest the schema folder (e.g. standard-1.1.5/schema/); find it by its release schema.
-            var release = zip.Entries.Where(e => e.Name == "release-schema.json")
-                .OrderBy(e => e.FullName.Count(c => c == '/')).FirstOrDefault()
-                ?? throw new InvalidDataException($"{path} holds no release-schema.json.");
-            var root = release.FullName[..^release.Name.Length];
+            if (root is null)
+            {
+                // The standard's archives nest the schema folder (e.g. standard-1.1.5/schema/); find it by its release schema.
+                var release = zip.Entries.Where(e => e.Name == "release-schema.json")
+                    .OrderBy(e => e.FullName.Count(c => c == '/')).FirstOrDefault()
+                    ?? throw new InvalidDataException($"{path} holds no release-schema.json.");
+                root = release.FullName[..^release.Name.Length];
+            }
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var entry in zip.Entries)
             {
                 if (!entry.FullName.StartsWith(root, StringComparison.Ordinal) || entry.Name.Length == 0) continue;
-                if (entry.Length > 64L << 20) continue; // no schema file is that big; never inflate a zip bomb
+                if (entry.Length > MaxZipEntryBytes) continue; // never inflate a zip bomb
                 using var stream = entry.Open();
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
@@ -94,8 +107,10 @@ public abstract class OcdsSchemaSource
         }
     }
 
-    private sealed class DownloadSource(Uri baseUri, string cacheDirectory, HttpClient http) : OcdsSchemaSource
+    private sealed class DownloadSource(Uri baseUri, string cacheDirectory, HttpClient http, Action? announce) : OcdsSchemaSource
     {
+        private int _announced;
+
         private static readonly IReadOnlyList<string> CoreCodelists =
         [
             "awardCriteria.csv", "awardStatus.csv", "contractStatus.csv", "currency.csv", "documentType.csv",
@@ -110,6 +125,7 @@ public abstract class OcdsSchemaSource
         {
             var cached = Path.Combine(cacheDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
             if (File.Exists(cached)) return await File.ReadAllBytesAsync(cached, cancellationToken).ConfigureAwait(false);
+            if (announce is not null && Interlocked.Exchange(ref _announced, 1) == 0) announce();
             using var response = await http.GetAsync(new Uri(baseUri, relativePath), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode) return null;
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,19 @@ public sealed record OcdsValidationOptions
     public OcdsSchemaSet? Schemas { get; init; }
 
     /// <summary>
+    /// The versions of the standard on offer. When set, each package is checked against the version its
+    /// <c>version</c> field names (1.0 when it has none), or <see cref="Version"/>; <see cref="Schemas"/> then
+    /// only serves inputs that are not packages (a release, JSON Lines), unless <see cref="Version"/> is given.
+    /// </summary>
+    public OcdsSchemaVersions? Versions { get; init; }
+
+    /// <summary>
+    /// Check every input against this version (<c>1.0</c>, <c>1.1</c> or a full <c>1.1.5</c>) whatever a package
+    /// declares. Null (the default) follows each package's <c>version</c>.
+    /// </summary>
+    public string? Version { get; init; }
+
+    /// <summary>
     /// Builds the schema validation for a schema set once the package's extensions are merged in (called once
     /// per distinct extension list). Null: no JSON Schema validation, only the OCDS checks.
     /// </summary>

@@ -109,6 +109,10 @@ public static class OcdsValidator
             public List<string?> Extensions { get; } = [];
             public PackageSchemas? Schemas { get; set; }
             public MetadataProperty? ExtensionsProperty { get; set; }
+            /// <summary>The package's <c>version</c> property, when it came before the items.</summary>
+            public MetadataProperty? VersionProperty { get; set; }
+            /// <summary>Its value, when it is a string.</summary>
+            public string? DeclaredVersion { get; set; }
         }
 
         public async Task ExecuteAsync(Stream content, CancellationToken cancellationToken)
@@ -159,6 +163,7 @@ public static class OcdsValidator
                     {
                         case MetadataProperty property:
                             if (property.Name == "extensions") ReadExtensions(property, package);
+                            else if (property.Name == "version" && !property.AfterItems) (package.VersionProperty, package.DeclaredVersion) = (property, StringValue(property));
                             continue;
                         case StreamedItem or PackageEnd:
                             var (schemas, problems) = await SchemasFor(package, part, cancellationToken).ConfigureAwait(false);
@@ -199,17 +204,27 @@ public static class OcdsValidator
                 package.Extensions.Add(entry.ValueKind == JsonValueKind.String ? entry.GetString() : null);
         }
 
+        private static string? StringValue(MetadataProperty property)
+        {
+            using var document = property.Parse();
+            return document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString() : null;
+        }
+
         /// <summary>The package's schemas, merged with its extensions the first time an item of it arrives.</summary>
         private async Task<(PackageSchemas, ImmutableArray<Finding>)> SchemasFor(PackageState package, StreamedPart part, CancellationToken cancellationToken)
         {
             var problems = ImmutableArray<Finding>.Empty;
             if (package.Schemas is null)
             {
-                var key = string.Join('\n', package.Extensions);
-                if (!_schemaCache.TryGetValue(key, out var task)) _schemaCache[key] = task = Merge(package.Extensions, cancellationToken);
+                var core = await CoreSchemasFor(package, InPackage(part), cancellationToken).ConfigureAwait(false);
+                var key = core?.Version + "\n" + string.Join('\n', package.Extensions);
+                if (!_schemaCache.TryGetValue(key, out var task)) _schemaCache[key] = task = Merge(core, package.Extensions, cancellationToken);
                 var (schemas, extensionProblems) = await task.ConfigureAwait(false);
                 package.Schemas = schemas;
                 problems = extensionProblems.Select(p => ExtensionFinding(package.ExtensionsProperty, p.Index, $"The extension '{p.Url}' was not applied: {p.Message}", p.Url)).ToImmutableArray();
+                // A version given before the items is judged now, so the finding keeps its place in file order.
+                if (package.VersionProperty is { } version && core is not null && VersionFinding(version, package.DeclaredVersion, core) is { } early)
+                    problems = problems.Add(early);
                 foreach (var extension in schemas.Schemas.Extensions)
                 {
                     if (_extensionUrls.Add(extension.Url)) _extensions.Add(extension);
@@ -219,7 +234,69 @@ public static class OcdsValidator
             {
                 problems = problems.Add(ExtensionFinding(late, null, "The package lists its extensions after its items, so they were not applied while streaming; put 'extensions' before 'releases' or 'records'.", null));
             }
+            if (part is PackageEnd end && package.VersionProperty is null)
+            {
+                // No version before the items: either there is none (1.0) or it came after them.
+                var lateVersion = end.Properties.FirstOrDefault(p => p.Name == "version");
+                if (VersionFinding(lateVersion, lateVersion is null ? DefaultPackageVersion : StringValue(lateVersion), package.Schemas.Schemas, end) is { } versionFinding)
+                    problems = problems.Add(versionFinding);
+            }
             return (package.Schemas, problems);
+        }
+
+        /// <summary>An item of a package, or a package's end, as opposed to a release or record that stands alone.</summary>
+        private static bool InPackage(StreamedPart part) => part is PackageEnd || (part is StreamedItem item && item.ItemPointer != item.PackagePointer);
+
+        /// <summary>
+        /// The core schemas for a package: the version it declares (1.0 when it declares none) when the options
+        /// offer several versions and fix none; otherwise the options' own set.
+        /// </summary>
+        private async Task<OcdsSchemaSet?> CoreSchemasFor(PackageState package, bool inPackage, CancellationToken cancellationToken)
+        {
+            if (options.Versions is not { } versions) return options.Schemas;
+            if (options.Version is null && inPackage && versions.Match(package.DeclaredVersion ?? DefaultPackageVersion) is { } declared)
+            {
+                return await versions.LoadAsync(declared, cancellationToken).ConfigureAwait(false);
+            }
+            return options.Schemas ?? await versions.LoadAsync(options.Version is { } fixedVersion ? versions.Match(fixedVersion) ?? versions.Latest : versions.Latest,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>What the standard says a package without a <c>version</c> follows.</summary>
+        private const string DefaultPackageVersion = "1.0";
+
+        /// <summary>
+        /// A finding when the package was checked against another version than the one it declares (1.0 when
+        /// it declares none); none when the version was fixed by the options, or is not of the major.minor
+        /// form (the schema reports that).
+        /// </summary>
+        private Finding? VersionFinding(MetadataProperty? property, string? declared, OcdsSchemaSet used, PackageEnd? end = null)
+        {
+            if (options.Version is not null || used.Version is not { } usedVersion) return null;
+            if (declared is null || !IsMajorMinor(declared) || usedVersion.StartsWith(declared + ".", StringComparison.Ordinal)) return null;
+
+            var severity = options.SeverityOf(RuleIds.OcdsSchemaVersion);
+            if (severity == Severity.None) return null;
+            var offered = options.Versions is { } versions ? string.Join(", ", versions.Available) : usedVersion;
+            var message = property is null
+                ? $"The package has no 'version', which the standard reads as OCDS 1.0, but it was checked against the {usedVersion} schema (the schema source holds {offered}). Add \"version\": \"{usedVersion[..usedVersion.LastIndexOf('.')]}\" if the data follows that version."
+                : property.AfterItems && options.Versions?.Match(declared) is not null
+                    ? $"The package declares OCDS {declared} after its items, so its version was not known while streaming and it was checked against the {usedVersion} schema; put 'version' before 'releases' or 'records'."
+                    : $"The package declares OCDS {declared}, but the schema source holds {offered}, so it was checked against the {usedVersion} schema; give a schema source that holds {declared} (--ocds-schema-dir with a {declared}.x folder, or --ocds-schema-download).";
+            // A missing version is reported where it would go: at the package's closing brace.
+            var (pointer, position) = property?.Locate("") ?? (JsonPointerText.Append(end!.PackagePointer, "version"), end.Position);
+            return new Finding
+            {
+                RuleId = RuleIds.OcdsSchemaVersion, Severity = severity, Pointer = pointer,
+                Message = message, Line = position.Line, Column = position.Column, Value = property is null ? null : declared,
+            };
+        }
+
+        private static bool IsMajorMinor(string version)
+        {
+            var dot = version.IndexOf('.', StringComparison.Ordinal);
+            return dot > 0 && dot < version.Length - 1 && version.AsSpan(0, dot).IndexOfAnyExceptInRange('0', '9') < 0
+                && version.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') < 0;
         }
 
         private Finding ExtensionFinding(MetadataProperty? property, int? index, string message, string? value)
@@ -233,16 +310,16 @@ public static class OcdsValidator
             };
         }
 
-        private async Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)> Merge(List<string?> extensions, CancellationToken cancellationToken)
+        private async Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)> Merge(OcdsSchemaSet? core, List<string?> extensions, CancellationToken cancellationToken)
         {
-            var core = options.Schemas ?? OcdsSchemaSet.Empty;
-            var merged = core;
+            var merged = core ?? OcdsSchemaSet.Empty;
             var problems = ImmutableArray<OcdsExtensionProblem>.Empty;
-            if (extensions.Count > 0 && options.Schemas is not null)
+            if (extensions.Count > 0 && core is not null)
             {
                 (merged, problems) = await core.WithExtensionsAsync(extensions, options.Extensions, cancellationToken).ConfigureAwait(false);
             }
-            return (new PackageSchemas(merged, options.SchemaCheckFactory?.Invoke(merged)), problems);
+            // Without core schemas there is nothing to validate against: only the checks that need no schema run.
+            return (new PackageSchemas(merged, core is null ? null : options.SchemaCheckFactory?.Invoke(merged)), problems);
         }
 
         private async Task WorkAsync(ChannelReader<Work> reader, ChannelWriter<Done> writer, CancellationToken cancellationToken)

@@ -23,13 +23,18 @@ public sealed class DocumentValidator
     private readonly ValidationOptions _options;
     private readonly Lazy<CompiledSchema?> _userSchema;
     private readonly Lazy<Task<OcdsSchemaSet>?> _ocdsSchemas;
+    private readonly Lazy<OcdsSchemaVersions?> _ocdsVersions;
+
+    // One client for every download of a run: schemas and extensions. Only used when downloads are asked for.
+    private static readonly Lazy<HttpClient> Http = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
 
     /// <summary>A validator with these options.</summary>
     public DocumentValidator(ValidationOptions? options = null)
     {
         _options = options ?? new ValidationOptions();
         _userSchema = new(() => _options.SchemaPath is null ? null : LoadUserSchema(_options.SchemaPath));
-        _ocdsSchemas = new(() => _options.OcdsSchemaDirectory is null ? null : LoadOcdsSchemasAsync(_options.OcdsSchemaDirectory));
+        _ocdsVersions = new(OpenOcdsSchemaVersions);
+        _ocdsSchemas = new(() => _ocdsVersions.Value is { } versions ? versions.LoadAsync(ChooseOcdsVersion(versions)) : null);
     }
 
     /// <summary>
@@ -38,18 +43,23 @@ public sealed class DocumentValidator
     /// </summary>
     public async Task<FileReport> ValidateFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        Stream file;
+        var file = OpenFile(path);
+        await using (file.ConfigureAwait(false))
+        {
+            return await ValidateAsync(path, file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens a file for reading from start to end, or throws <see cref="InputException"/> saying why it cannot be read.</summary>
+    public static Stream OpenFile(string path)
+    {
         try
         {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"cannot read '{path}': {e.Message}", e);
-        }
-        await using (file.ConfigureAwait(false))
-        {
-            return await ValidateAsync(path, file, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -142,9 +152,15 @@ public sealed class DocumentValidator
     {
         var options = new OcdsValidationOptions
         {
-            Schemas = _ocdsSchemas.Value is { } loading ? await loading.ConfigureAwait(false) : null,
+            Schemas = _ocdsSchemas.Value is { } loading ? await LoadingOcdsSchemas(loading).ConfigureAwait(false) : null,
+            Versions = _ocdsVersions.Value,
+            Version = _options.OcdsVersion,
             SchemaCheckFactory = OcdsSchemaChecks.Create,
-            Extensions = new OcdsExtensionOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(displayPath)) },
+            Extensions = new OcdsExtensionOptions
+            {
+                BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(displayPath)),
+                Http = _options.DownloadExtensions ? Http.Value : null,
+            },
             MaxFindings = _options.MaxFindings ?? int.MaxValue,
             Severities = _options.Severities,
         };
@@ -212,10 +228,42 @@ public sealed class DocumentValidator
         }
     }
 
-    private static Task<OcdsSchemaSet> LoadOcdsSchemasAsync(string directory)
+    private OcdsSchemaVersions? OpenOcdsSchemaVersions()
     {
-        if (!Directory.Exists(directory)) throw new InputException($"the OCDS schema folder '{directory}' does not exist.");
-        return OcdsSchemaSet.LoadAsync(OcdsSchemaSource.FromDirectory(directory));
+        if (_options.OcdsSchemaDirectory is { } path)
+        {
+            try
+            {
+                return OcdsSchemaVersions.FromPath(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                throw new InputException($"the OCDS schemas cannot be read: {e.Message}", e);
+            }
+        }
+        if (!_options.OcdsSchemaDownload) return null;
+        return OcdsSchemaVersions.Download(_options.OcdsSchemaUrl ?? OcdsSchemaVersions.OfficialRoot,
+            _options.OcdsSchemaCacheDirectory ?? OcdsSchemaVersions.DefaultCacheDirectory, Http.Value, _options.Notice);
+    }
+
+    /// <summary>The version used for inputs that declare none: the one asked for, else the newest on offer.</summary>
+    private string ChooseOcdsVersion(OcdsSchemaVersions versions)
+    {
+        if (_options.OcdsVersion is not { } wanted) return versions.Latest;
+        return versions.Match(wanted)
+            ?? throw new InputException($"the OCDS schemas in {versions.Description} hold {string.Join(", ", versions.Available)}, not {wanted}; give a source that holds it, or another --ocds-version.");
+    }
+
+    private static async Task<OcdsSchemaSet> LoadingOcdsSchemas(Task<OcdsSchemaSet> loading)
+    {
+        try
+        {
+            return await loading.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or HttpRequestException or TaskCanceledException)
+        {
+            throw new InputException($"the OCDS schemas cannot be loaded: {e.Message}", e);
+        }
     }
 
     private static JsonDocument ParseJson(string displayPath, ReadOnlyMemory<byte> utf8)
