@@ -10,7 +10,7 @@ namespace OgpData.Cli;
 /// command line win over it.
 /// <code>
 /// { "rules": { "OGP0009": "none", "OGP0001": "error" }, "failOn": "warning", "maxErrors": 200,
-///   "ocdsSchemaDir": "schema/1.1.5", "format": "sarif" }
+///   "ocdsSchemaDir": "schema/1.1.5", "ocdsVersion": "1.1", "format": "sarif" }
 /// </code>
 /// </summary>
 internal sealed record CliConfig
@@ -21,6 +21,7 @@ internal sealed record CliConfig
     public string? FailOn { get; init; }
     public int? MaxErrors { get; init; }
     public string? OcdsSchemaDir { get; init; }
+    public string? OcdsVersion { get; init; }
     public string? Format { get; init; }
 
     /// <summary>The configuration in <paramref name="folder"/>, or an empty one when there is no file.</summary>
@@ -42,8 +43,9 @@ internal sealed record CliConfig
                     "failOn" => config with { FailOn = Text(property) },
                     "maxErrors" => config with { MaxErrors = property.Value.TryGetInt32(out var max) && max >= 0 ? max : throw new UsageException($"{FileName}: maxErrors must be a whole number of at least 0.") },
                     "ocdsSchemaDir" => config with { OcdsSchemaDir = Path.GetFullPath(Text(property), folder) },
+                    "ocdsVersion" => config with { OcdsVersion = Text(property) },
                     "format" => config with { Format = Text(property) },
-                    _ => throw new UsageException($"{FileName}: unknown setting '{property.Name}' (rules, failOn, maxErrors, ocdsSchemaDir, format)."),
+                    _ => throw new UsageException($"{FileName}: unknown setting '{property.Name}' (rules, failOn, maxErrors, ocdsSchemaDir, ocdsVersion, format)."),
                 };
             }
             return config;

@@ -18,7 +18,8 @@ internal static class CommandLine
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>Runs one command. <paramref name="progress"/> draws a status line for long work (none by default).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default, Progress? progress = null)
     {
         if (args.Length == 0)
         {
@@ -37,7 +38,7 @@ internal static class CommandLine
                     stdout.WriteLine(Version);
                     return Success;
                 case "validate":
-                    return await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                    return await ValidateCommand.RunAsync(rest, stdout, stderr, progress ?? Progress.None, cancellationToken).ConfigureAwait(false);
                 case "detect":
                     return await DetectCommand.RunAsync(rest, stdout, cancellationToken).ConfigureAwait(false);
                 case "convert":

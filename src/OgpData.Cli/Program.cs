@@ -1,3 +1,3 @@
 using OgpData.Cli;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, progress: Progress.ForConsole());

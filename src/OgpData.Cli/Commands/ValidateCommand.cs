@@ -8,8 +8,12 @@ namespace OgpData.Cli.Commands;
 /// <summary><c>ogpdata validate &lt;path&gt;... [options]</c></summary>
 internal static class ValidateCommand
 {
-    private static readonly string[] Valued = ["--schema", "--ocds-schema-dir", "--format", "--output", "-o", "--max-errors", "--fail-on", "--rules"];
-    private static readonly string[] Flags = ["--help", "-h"];
+    private static readonly string[] Valued =
+    [
+        "--schema", "--ocds-schema-dir", "--ocds-schema-cache", "--ocds-schema-url", "--ocds-version", "--format", "--output", "-o",
+        "--max-errors", "--fail-on", "--rules",
+    ];
+    private static readonly string[] Flags = ["--help", "-h", "--ocds-schema-download", "--download-extensions"];
 
     public const string Help = """
         Usage: ogpdata validate <path>... [options]
@@ -21,8 +25,19 @@ internal static class ValidateCommand
 
         Options:
           --schema FILE           validate every input against this JSON Schema instead
-          --ocds-schema-dir DIR   folder holding the OCDS schemas (release-schema.json, codelists/);
+          --ocds-schema-dir PATH  the OCDS schemas: a folder like the standard's schema/ folder
+                                  (release-schema.json, codelists/), a folder of such folders, one
+                                  per version (1.0.3/, 1.1.5/), or a zip of either;
                                   default: $OGPDATA_OCDS_SCHEMA_DIR
+          --ocds-schema-download  without --ocds-schema-dir: download the official schemas on first
+                                  use (said on standard error) and keep them in the cache
+          --ocds-schema-cache DIR where downloaded schemas are kept (default: ogpdata/ocds-schema
+                                  in the user's local application data folder)
+          --ocds-schema-url URL   download from this mirror of the standard's schema folder instead
+          --ocds-version V        check OCDS data against version V (1.0 or 1.1) whatever packages
+                                  declare; by default each package's "version" decides (1.0 when absent)
+          --download-extensions   fetch the http(s) extensions packages list (otherwise reported
+                                  as not applied); local extension paths are always read
           --format FORMAT         text (default), json, sarif, github or html
           --output FILE, -o FILE  write the report to FILE instead of standard output
           --max-errors N          list at most N findings per file (counts stay totals)
@@ -30,13 +45,13 @@ internal static class ValidateCommand
           --rules ID=LEVEL,...    set rules' severities, e.g. OGP0009=none,OGP0001=error (none turns a rule off)
 
         Settings can also live in ogpdata.json in the working folder (rules, failOn, maxErrors,
-        ocdsSchemaDir, format); the command line wins.
+        ocdsSchemaDir, ocdsVersion, format); the command line wins.
 
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or unreadable input.
 
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Progress progress, CancellationToken cancellationToken)
     {
         var arguments = Arguments.Parse("validate", args, Valued, Flags);
         if (arguments.Has("--help") || arguments.Has("-h"))
@@ -59,19 +74,46 @@ internal static class ValidateCommand
             throw new UsageException("--format html writes a page: give it a file with --output report.html.");
         }
 
+        var schemaDirectory = arguments.Value("--ocds-schema-dir") ?? config.OcdsSchemaDir ?? NullIfEmpty(Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR"));
+        var download = arguments.Has("--ocds-schema-download");
+        if (download && arguments.Value("--ocds-schema-dir") is not null)
+        {
+            throw new UsageException("--ocds-schema-dir and --ocds-schema-download both say where the OCDS schemas come from; give one.");
+        }
         var options = new ValidationOptions
         {
             SchemaPath = arguments.Value("--schema"),
-            OcdsSchemaDirectory = arguments.Value("--ocds-schema-dir") ?? config.OcdsSchemaDir ?? NullIfEmpty(Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR")),
+            OcdsSchemaDirectory = download ? null : schemaDirectory,
+            OcdsSchemaDownload = download,
+            OcdsSchemaCacheDirectory = arguments.Value("--ocds-schema-cache"),
+            OcdsSchemaUrl = ReadUrl(arguments.Value("--ocds-schema-url")),
+            OcdsVersion = ReadVersion(arguments.Value("--ocds-version") ?? config.OcdsVersion),
+            DownloadExtensions = arguments.Has("--download-extensions"),
             MaxFindings = arguments.Int("--max-errors", 0) ?? config.MaxErrors,
             Severities = config.RulesWith(CliConfig.ParseRules(arguments.Values("--rules"))),
+            Notice = message =>
+            {
+                progress.Clear();
+                stderr.WriteLine("ogpdata: " + message);
+            },
         };
         var files = InputFiles.Expand(arguments.Positional);
         var validator = new DocumentValidator(options);
         var reports = ImmutableArray.CreateBuilder<FileReport>(files.Count);
-        foreach (var file in files)
+        try
         {
-            reports.Add(await validator.ValidateFileAsync(file, cancellationToken).ConfigureAwait(false));
+            for (var i = 0; i < files.Count; i++)
+            {
+                var file = progress.Track(DocumentValidator.OpenFile(files[i]), files[i], i + 1, files.Count);
+                await using (file.ConfigureAwait(false))
+                {
+                    reports.Add(await validator.ValidateAsync(files[i], file, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        finally
+        {
+            progress.Clear();
         }
         var report = new ValidationReport { ToolVersion = CommandLine.Version, Files = reports.MoveToImmutable() };
         WriteReport(report, format, output, stdout);
@@ -111,6 +153,23 @@ internal static class ValidateCommand
         writer.Write(report, buffer);
         stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         stdout.Flush();
+    }
+
+    private static Uri? ReadUrl(string? text)
+    {
+        if (text is null) return null;
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new UsageException($"--ocds-schema-url wants an http(s) URL of a folder holding 1__1__5/ and the like, not '{text}'.");
+    }
+
+    private static string? ReadVersion(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split('.');
+        return parts.Length is 2 or 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            ? text
+            : throw new UsageException($"--ocds-version wants a version of the standard such as 1.1 or 1.0, not '{text}'.");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
