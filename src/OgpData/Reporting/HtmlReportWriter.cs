@@ -52,14 +52,31 @@ public sealed class HtmlReportWriter : IReportWriter
             html.WriteLine("</table></section>");
         }
 
-        foreach (var file in report.Files) WriteFile(html, file);
+        if (report.Files.Length > 1) WriteFileList(html, report);
+        for (var i = 0; i < report.Files.Length; i++) WriteFile(html, report.Files[i], i);
         html.WriteLine("</body></html>");
     }
 
-    private void WriteFile(TextWriter html, FileReport file)
+    // With several files, one line each first: which to open, and how bad each is.
+    private static void WriteFileList(TextWriter html, ValidationReport report)
+    {
+        html.WriteLine("<section><h2>Files</h2><table><thead><tr><th>File</th><th>Kind</th><th class=\"num\">Records</th>"
+            + "<th class=\"num\">Errors</th><th class=\"num\">Warnings</th><th class=\"num\">Infos</th></tr></thead><tbody>");
+        for (var i = 0; i < report.Files.Length; i++)
+        {
+            var file = report.Files[i];
+            var state = file.Valid ? "ok" : "bad";
+            html.WriteLine($"<tr><td><a class=\"{state}\" href=\"#file-{i}\">{E(file.Path)}</a></td><td>{E(file.Kind)}</td>"
+                + $"<td class=\"num\">{file.Counts.Records}</td><td class=\"num\">{file.Counts.Errors}</td>"
+                + $"<td class=\"num\">{file.Counts.Warnings}</td><td class=\"num\">{file.Counts.Infos}</td></tr>");
+        }
+        html.WriteLine("</tbody></table></section>");
+    }
+
+    private void WriteFile(TextWriter html, FileReport file, int index)
     {
         var state = file.Valid ? "<span class=\"ok\">valid</span>" : "<span class=\"bad\">invalid</span>";
-        html.WriteLine($"<section class=\"file\"><h2>{E(file.Path)} {state}</h2>");
+        html.WriteLine($"<section class=\"file\" id=\"file-{index}\"><h2>{E(file.Path)} {state}</h2>");
         html.WriteLine($"<p class=\"muted\">{E(file.Kind)} · {file.Counts.Records} record(s) · {file.Counts.Errors} error(s), "
             + $"{file.Counts.Warnings} warning(s), {file.Counts.Infos} info(s)</p>");
         if (file.Truncated)
@@ -115,6 +132,6 @@ public sealed class HtmlReportWriter : IReportWriter
         span.error{background:#d92d20}span.warning{background:#f79009}span.info{background:#2e90fa}
         .pill{color:#fff;border-radius:999px;padding:0 .5rem;font-size:.8em;display:inline-block;height:auto}
         details{margin:.4rem 0}summary{cursor:pointer;font-weight:600}.ok{color:#067647}.bad{color:#b42318}
-        a{color:#175cd3}
+        a{color:#175cd3}td.rule code,summary code{white-space:nowrap;word-break:normal}th.num{text-align:right}
         """;
 }

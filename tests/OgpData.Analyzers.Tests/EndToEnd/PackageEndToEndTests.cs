@@ -1,3 +1,5 @@
+using OgpData.Testing;
+
 namespace OgpData.Analyzers.Tests.EndToEnd;
 
 /// <summary>

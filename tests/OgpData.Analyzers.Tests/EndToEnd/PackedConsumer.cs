@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using OgpData.Testing;
 
 namespace OgpData.Analyzers.Tests.EndToEnd;
@@ -42,7 +41,7 @@ public sealed class PackedConsumer : IDisposable
         // Nothing from above the temporary folder may leak into the consumer's build.
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig(feed));
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), DotNet.NuGetConfigWith(feed));
 
         var build = DotNet.Run(ConsumerDirectory, Timeout,
             "build", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
@@ -66,18 +65,6 @@ public sealed class PackedConsumer : IDisposable
 
     /// <summary>The OGP diagnostics the consumer build printed.</summary>
     public IReadOnlyList<DotNet.BuildDiagnostic> Diagnostics { get; }
-
-    /// <summary>
-    /// A nuget.config that clears inherited sources, adds the local feed, and the same sources as the
-    /// repository's own nuget.config (read from it, so no registry is named here).
-    /// </summary>
-    private static string NuGetConfig(string feed)
-    {
-        var repoConfig = XDocument.Load(SharedData.InRepo("nuget.config"));
-        var sources = new XElement("packageSources", new XElement("clear"), new XElement("add", new XAttribute("key", "ogpdata-e2e"), new XAttribute("value", feed)));
-        foreach (var add in repoConfig.Descendants("packageSources").Elements("add")) sources.Add(new XElement(add));
-        return new XDocument(new XElement("configuration", sources)).ToString();
-    }
 
     public void Dispose()
     {

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
-namespace OgpData.Analyzers.Tests.EndToEnd;
+namespace OgpData.Testing;
 
 /// <summary>Runs the dotnet command line as a child process, isolated from the test host's MSBuild settings.</summary>
 public static partial class DotNet
@@ -48,6 +49,19 @@ public static partial class DotNet
         }
         process.WaitForExit();
         lock (output) return new Result(process.ExitCode, output.ToString(), watch.Elapsed);
+    }
+
+    /// <summary>
+    /// A nuget.config that clears inherited sources, adds a local feed, and the same sources as the
+    /// repository's own nuget.config (read from it, so no registry is named here).
+    /// </summary>
+    public static string NuGetConfigWith(string feed)
+    {
+        var repoConfig = XDocument.Load(SharedData.InRepo("nuget.config"));
+        var sources = new XElement("packageSources", new XElement("clear"),
+            new XElement("add", new XAttribute("key", "ogpdata-local"), new XAttribute("value", feed)));
+        foreach (var add in repoConfig.Descendants("packageSources").Elements("add")) sources.Add(new XElement(add));
+        return new XDocument(new XElement("configuration", sources)).ToString();
     }
 
     /// <summary>A diagnostic as MSBuild prints it: <c>path(line,col): warning OGP0001: message [project]</c>.</summary>
