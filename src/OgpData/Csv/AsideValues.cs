@@ -60,7 +60,7 @@ internal static class AsideValues
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
+                    RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
                     Message = $"{FileName}, line {lineNumber}, cannot be read ({e.Message}); its values are not put back.",
                 });
             }
@@ -77,7 +77,7 @@ internal static class AsideValues
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.ResidueNotApplied, Severity = Severity.Warning, Pointer = pointer, Sheet = "aside",
+                    RuleId = RuleIds.CsvResidueNotApplied, Severity = Severity.Warning, Pointer = pointer, Sheet = "aside",
                     Value = JsonText.Of(value),
                     Message = $"The value {Shorten(value)} kept aside for {describe} at {pointer} is not put back: {reason}.",
                 });

@@ -7,7 +7,7 @@ namespace OgpData.Csv;
 /// Turns the rows of one sheet into JSON objects, flatten-tool's way. Within a row, the numbers in the
 /// headers say which array item a cell belongs to. Across rows, an array item with an <c>id</c> merges into
 /// the item with the same <c>id</c> that earlier rows made (first value wins; a different value is a
-/// <see cref="CsvRuleIds.MergeConflict"/> naming both cells); an item without <c>id</c> is a new item.
+/// <see cref="RuleIds.CsvMergeConflict"/> naming both cells); an item without <c>id</c> is a new item.
 /// </summary>
 internal sealed class SheetUnflattener
 {
@@ -33,7 +33,7 @@ internal sealed class SheetUnflattener
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.BadHeader, Severity = Severity.Warning, Sheet = sheet, Row = 1, Column = headers[i],
+                    RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = 1, Column = headers[i],
                     Message = $"{CsvProblem.Place(sheet, 1, headers[i])}: the header is not a path ({reason}); the column is ignored.",
                 });
                 continue;
@@ -75,7 +75,7 @@ internal sealed class SheetUnflattener
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.CellTypeMismatch, Severity = Severity.Warning, Sheet = sheet, Row = row.Number, Line = row.Line,
+                    RuleId = RuleIds.CsvCellTypeMismatch, Severity = Severity.Warning, Sheet = sheet, Row = row.Number, Line = row.Line,
                     Column = headers[i], Value = cell,
                     Message = $"{CsvProblem.Place(sheet, row.Number, headers[i])}: '{cell}' is not {Article(column.Kind)}; kept as text.",
                 });
@@ -137,7 +137,7 @@ internal sealed class SheetUnflattener
         var header = value.Origin.Header;
         problems.Add(new CsvProblem
         {
-            RuleId = CsvRuleIds.BadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
+            RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
             Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: the cell is ignored ({reason}).",
         });
     }
@@ -233,7 +233,7 @@ internal sealed class SheetUnflattener
             : "an earlier row";
         problems.Add(new CsvProblem
         {
-            RuleId = CsvRuleIds.MergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
+            RuleId = RuleIds.CsvMergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
             Value = JsonText.Of(value.Value),
             Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
         });

@@ -105,7 +105,7 @@ public sealed class CommitmentCsvTests
 
         Assert.Equal("Premier", package["actionPlans"]![0]!["commitments"]![0]!["title"]!.GetValue<string>());
         var conflict = Assert.Single(result.Problems);
-        Assert.Equal(CsvRuleIds.MergeConflict, conflict.RuleId);
+        Assert.Equal(RuleIds.CsvMergeConflict, conflict.RuleId);
         Assert.Equal(3, conflict.Row);
         Assert.Equal("title", conflict.Column);
         Assert.Contains("row 2, column title", conflict.Message);
@@ -117,9 +117,9 @@ public sealed class CommitmentCsvTests
         var (_, result) = Read(Utf8("id;budget/amount;title\r\nLU0001;beaucoup;Titre\r\nLU0002;12\r\nLU0003;1;T;extra\r\n"));
 
         Assert.Collection(result.Problems,
-            p => { Assert.Equal(CsvRuleIds.CellTypeMismatch, p.RuleId); Assert.Equal(2, p.Row); Assert.Equal("budget/amount", p.Column); },
-            p => { Assert.Equal(CsvRuleIds.RaggedRow, p.RuleId); Assert.Equal(3, p.Row); },
-            p => { Assert.Equal(CsvRuleIds.RaggedRow, p.RuleId); Assert.Equal(4, p.Row); Assert.Equal(Severity.Error, p.Severity); });
+            p => { Assert.Equal(RuleIds.CsvCellTypeMismatch, p.RuleId); Assert.Equal(2, p.Row); Assert.Equal("budget/amount", p.Column); },
+            p => { Assert.Equal(RuleIds.CsvRaggedRow, p.RuleId); Assert.Equal(3, p.Row); },
+            p => { Assert.Equal(RuleIds.CsvRaggedRow, p.RuleId); Assert.Equal(4, p.Row); Assert.Equal(Severity.Error, p.Severity); });
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class CommitmentCsvTests
         var written = CommitmentCsv.Write(input, csv);
 
         Assert.Equal(["/actionPlans/0/commitments/0/title", "/actionPlans/0/commitments/0/leadAgency", "/actionPlans/0/commitments/0/milestones"],
-            written.Problems.Where(p => p.RuleId == CsvRuleIds.NotRepresentable).Select(p => p.Pointer));
+            written.Problems.Where(p => p.RuleId == RuleIds.CsvNotRepresentable).Select(p => p.Pointer));
         Assert.All(written.Problems, p => { Assert.Equal(2, p.Row); Assert.NotNull(p.Column); });
     }
 
@@ -198,7 +198,7 @@ public sealed class CommitmentCsvTests
         var written = CommitmentCsv.Write(input, new MemoryStream());
 
         var problem = Assert.Single(written.Problems);
-        Assert.Equal(CsvRuleIds.NotRepresentable, problem.RuleId);
+        Assert.Equal(RuleIds.CsvNotRepresentable, problem.RuleId);
         Assert.Equal("x-score", problem.Column);
         Assert.Equal(1, problem.Row);
     }

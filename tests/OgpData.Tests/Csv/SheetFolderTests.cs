@@ -35,7 +35,7 @@ public sealed class SheetFolderTests : IDisposable
         Assert.Equal("B", releases[1]!["parties"]![0]!["name"]!.GetValue<string>());
         Assert.Equal("A", releases[2]!["parties"]![0]!["name"]!.GetValue<string>());
         var late = Assert.Single(result.Problems);
-        Assert.Equal(CsvRuleIds.RowsOutOfOrder, late.RuleId);
+        Assert.Equal(RuleIds.CsvRowsOutOfOrder, late.RuleId);
         Assert.Equal("parties", late.Sheet);
         Assert.Equal(3, late.Row);
     }
@@ -50,7 +50,7 @@ public sealed class SheetFolderTests : IDisposable
 
         Assert.Equal("Old", package["releases"]![0]!["awards"]![0]!["title"]!.GetValue<string>());
         var conflict = Assert.Single(result.Problems);
-        Assert.Equal(CsvRuleIds.MergeConflict, conflict.RuleId);
+        Assert.Equal(RuleIds.CsvMergeConflict, conflict.RuleId);
         Assert.Equal(("awards", 2, "awards/0/title"), (conflict.Sheet, conflict.Row, conflict.Column));
         Assert.Contains("sheet releases, row 2, column awards/0/title", conflict.Message);
     }
@@ -74,8 +74,8 @@ public sealed class SheetFolderTests : IDisposable
             Assert.Empty(read.Problems);
             Assert.Null(JsonTreeDiff.FirstDifference(JsonNode.Parse(File.ReadAllText(package)), JsonNode.Parse(output.ToArray())));
         }
-        Assert.Contains(written.Problems, p => p.RuleId == CsvRuleIds.NotRepresentable && p.Message.Contains("coords"));
-        Assert.Contains(written.Problems, p => p.RuleId == CsvRuleIds.NotRepresentable && p.Pointer == "/releases/1/n");
+        Assert.Contains(written.Problems, p => p.RuleId == RuleIds.CsvNotRepresentable && p.Message.Contains("coords"));
+        Assert.Contains(written.Problems, p => p.RuleId == RuleIds.CsvNotRepresentable && p.Pointer == "/releases/1/n");
         Assert.True(File.Exists(Path.Combine(sheets, "award_suppliers.csv")));
 
         // An analyst fills the cell whose value was kept aside: the sheet wins, and that is said.
@@ -88,7 +88,7 @@ public sealed class SheetFolderTests : IDisposable
         {
             var read = OcdsCsv.ReadFolder(sheets, output);
             var problem = Assert.Single(read.Problems);
-            Assert.Equal(CsvRuleIds.ResidueNotApplied, problem.RuleId);
+            Assert.Equal(RuleIds.CsvResidueNotApplied, problem.RuleId);
             Assert.Equal("/x", problem.Pointer);
             Assert.Equal("filled", JsonNode.Parse(output.ToArray())!["releases"]![0]!["x"]!.GetValue<string>());
         }
