@@ -5,8 +5,8 @@ using OgpData.Findings;
 namespace OgpData.Csv;
 
 /// <summary>
-/// The values a sheet has no cell for (null, "", [], {}, arrays of arrays, mixed arrays, string lists whose
-/// items hold <c>;</c>, keys with <c>/</c>, a value whose kind differs from its column's), kept beside the
+/// The values a sheet has no cell for (null, "", [], {}, arrays of arrays, mixed arrays, string lists holding
+/// an empty string, keys with <c>/</c>, a value whose kind differs from its column's), kept beside the
 /// sheets as JSON Lines — one line per record that has any — and put back when the folder is read.
 /// </summary>
 internal static class AsideValues

@@ -39,6 +39,8 @@ internal sealed class SheetUnflattener
                 continue;
             }
             var kind = types.Find(path.GenericPath) ?? FieldKind.String;
+            // A numbered column of a list (ogpValues/0) holds one item, read as the list's items are.
+            if (path.Steps[^1].IsIndex) kind = ItemKindOf(kind);
             columns[i] = new Column(path, kind);
             for (var k = 0; k < rootKeys.Count; k++)
             {
@@ -252,6 +254,14 @@ internal sealed class SheetUnflattener
         RowObject obj => obj.Members.Select(m => FirstValue(m.Value)).FirstOrDefault(v => v is not null),
         RowArray array => array.Items.Values.Select(FirstValue).FirstOrDefault(v => v is not null),
         _ => null,
+    };
+
+    private static FieldKind ItemKindOf(FieldKind kind) => kind switch
+    {
+        FieldKind.StringArray => FieldKind.String,
+        FieldKind.NumberArray => FieldKind.Number,
+        FieldKind.BooleanArray => FieldKind.Boolean,
+        _ => kind,
     };
 
     private static string Article(FieldKind kind) => kind switch

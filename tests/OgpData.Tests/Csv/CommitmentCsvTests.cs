@@ -202,4 +202,48 @@ public sealed class CommitmentCsvTests
         Assert.Equal("x-score", problem.Column);
         Assert.Equal(1, problem.Row);
     }
+
+    [Fact]
+    public void A_list_whose_item_holds_the_separator_is_written_as_numbered_columns_and_comes_back_whole()
+    {
+        var original = JsonNode.Parse("""
+            { "version": "1.0", "actionPlans": [{ "id": "P", "member": "LU", "commitments": [
+              { "id": "C1", "otherActors": { "government": ["SIP", "Agents : dirigeants ; formateurs", " CTIE "] },
+                "ogpValues": ["accessToInformation"],
+                "milestones": [{ "id": "M1", "description": "A" }, { "id": "M2", "description": "B" }] },
+              { "id": "C2", "otherActors": { "government": ["MECDD"] }, "ogpValues": ["civicParticipation", "technologyAndInnovation"] } ] }] }
+            """)!.AsObject();
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(original.ToJsonString()));
+        using var csv = new MemoryStream();
+        using var baseJson = new MemoryStream();
+
+        var written = CommitmentCsv.Write(input, csv, baseJson, new CommitmentCsvOptions { Csv = new CsvWriteOptions { Delimiter = ';' } });
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var (back, read) = Read(csv.ToArray(), French with { Base = JsonNode.Parse(baseJson.ToArray())!.AsObject() });
+
+        Assert.Empty(written.Problems);
+        Assert.Empty(read.Problems);
+        Assert.Null(JsonTreeDiff.FirstDifference(original, back));
+        // The whole sheet uses numbered columns for that field; the other lists stay one cell each.
+        var headers = lines[0].TrimStart('\uFEFF').Split(';');
+        Assert.Equal(["otherActors/government/0", "otherActors/government/1", "otherActors/government/2"], headers.Where(h => h.StartsWith("otherActors/", StringComparison.Ordinal)));
+        Assert.Contains("ogpValues", headers);
+        Assert.Contains("\"Agents : dirigeants ; formateurs\";\" CTIE \"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("civicParticipation;technologyAndInnovation", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hand_made_sheet_may_give_a_list_as_one_cell_or_as_numbered_columns()
+    {
+        var (package, result) = Read(Utf8(
+            "id,ogpValues/0,ogpValues/1,otherActors/government,milestones/0/id\n" +
+            "C1,accessToInformation,\"a; b\",SIP;CTIE,M1\n" +
+            "C1,accessToInformation,\"a; b\",SIP;CTIE,M2\n"));
+
+        Assert.Empty(result.Problems);
+        var commitment = package["actionPlans"]![0]!["commitments"]![0]!;
+        Assert.Equal("""["accessToInformation","a; b"]""", commitment["ogpValues"]!.ToJsonString());
+        Assert.Equal("""["SIP","CTIE"]""", commitment["otherActors"]!["government"]!.ToJsonString());
+        Assert.Equal(2, commitment["milestones"]!.AsArray().Count);
+    }
 }

@@ -118,4 +118,28 @@ public sealed class SheetFolderTests : IDisposable
         Assert.Equal(Severity.Error, Assert.Single(result.Problems).Severity);
         Assert.False(result.Succeeded);
     }
+
+    [Fact]
+    public void A_release_list_whose_item_holds_the_separator_gets_numbered_columns_not_the_aside_file()
+    {
+        var package = Path.Combine(folder, "package.json");
+        File.WriteAllText(package, """
+            { "releases": [
+              { "ocid": "o1", "id": "r1", "tag": ["tender"], "awards": [{ "id": "a1", "x-notes": ["lot 1; lot 2", "lot 3"] }] },
+              { "ocid": "o2", "id": "r2", "tag": ["award", "contract"], "awards": [{ "id": "a2", "x-notes": ["lot 4"] }] } ] }
+            """);
+        var sheets = Path.Combine(folder, "out");
+
+        var written = OcdsCsv.WriteFolder(package, sheets);
+        using var output = new MemoryStream();
+        var read = OcdsCsv.ReadFolder(sheets, output);
+
+        Assert.Empty(written.Problems);
+        Assert.Empty(read.Problems);
+        Assert.False(File.Exists(Path.Combine(sheets, AsideValues.FileName)));
+        Assert.Null(JsonTreeDiff.FirstDifference(JsonNode.Parse(File.ReadAllText(package)), JsonNode.Parse(output.ToArray())));
+        var awardHeaders = File.ReadLines(Path.Combine(sheets, "awards.csv")).First().TrimStart('\uFEFF').Split(',');
+        Assert.Contains("awards/0/x-notes/1", awardHeaders);
+        Assert.Contains("tag", File.ReadLines(Path.Combine(sheets, "releases.csv")).First().TrimStart('\uFEFF').Split(','));
+    }
 }
