@@ -246,4 +246,15 @@ public sealed class CommitmentCsvTests
         Assert.Equal("""["SIP","CTIE"]""", commitment["otherActors"]!["government"]!.ToJsonString());
         Assert.Equal(2, commitment["milestones"]!.AsArray().Count);
     }
+
+    [Fact]
+    public void A_list_given_both_as_one_cell_and_as_numbered_columns_in_one_row_keeps_the_first_column()
+    {
+        var (package, result) = Read(Utf8("id,ogpValues,ogpValues/0\nC1,accessToInformation;civicParticipation,other\n"));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(RuleIds.CsvBadHeader, problem.RuleId);
+        Assert.Equal("ogpValues/0", problem.Column);
+        Assert.Equal("""["accessToInformation","civicParticipation"]""", package["actionPlans"]![0]!["commitments"]![0]!["ogpValues"]!.ToJsonString());
+    }
 }

@@ -125,7 +125,7 @@ public sealed class SheetFolderTests : IDisposable
         var package = Path.Combine(folder, "package.json");
         File.WriteAllText(package, """
             { "releases": [
-              { "ocid": "o1", "id": "r1", "tag": ["tender"], "awards": [{ "id": "a1", "x-notes": ["lot 1; lot 2", "lot 3"] }] },
+              { "ocid": "o1", "id": "r1", "tag": ["tender"], "awards": [{ "id": "a1", "x-notes": ["lot 1; lot 2", "lot 3", "\tlot 4\u00A0"] }] },
               { "ocid": "o2", "id": "r2", "tag": ["award", "contract"], "awards": [{ "id": "a2", "x-notes": ["lot 4"] }] } ] }
             """);
         var sheets = Path.Combine(folder, "out");
@@ -139,7 +139,7 @@ public sealed class SheetFolderTests : IDisposable
         Assert.False(File.Exists(Path.Combine(sheets, AsideValues.FileName)));
         Assert.Null(JsonTreeDiff.FirstDifference(JsonNode.Parse(File.ReadAllText(package)), JsonNode.Parse(output.ToArray())));
         var awardHeaders = File.ReadLines(Path.Combine(sheets, "awards.csv")).First().TrimStart('\uFEFF').Split(',');
-        Assert.Contains("awards/0/x-notes/1", awardHeaders);
+        Assert.Contains("awards/0/x-notes/2", awardHeaders);
         Assert.Contains("tag", File.ReadLines(Path.Combine(sheets, "releases.csv")).First().TrimStart('\uFEFF').Split(','));
     }
 }
