@@ -45,6 +45,16 @@ public static class RuleCatalog
         Ocds(RuleIds.OcdsNumberOfTenderersMismatch, "numberOfTenderers differs from the number of tenderers", Severity.Warning),
         Ocds(RuleIds.OcdsMalformedJson, "Item or input is not well-formed JSON", Severity.Error),
         Ocds(RuleIds.OcdsSchemaVersion, "Package checked against another version of the standard than it declares", Severity.Warning),
+        Csv(RuleIds.CsvRaggedRow, "Row has more or fewer cells than the header", Severity.Warning),
+        Csv(RuleIds.CsvMergeConflict, "Rows for the same object disagree on a value", Severity.Warning),
+        Csv(RuleIds.CsvCellTypeMismatch, "Cell is not of its column's kind", Severity.Warning),
+        Csv(RuleIds.CsvBadHeader, "Header is not a path, or two columns give the same field", Severity.Warning),
+        Csv(RuleIds.CsvNotRepresentable, "Value has no cell form", Severity.Warning),
+        Csv(RuleIds.CsvDuplicateKey, "Two records share the key their rows merge by", Severity.Warning),
+        Csv(RuleIds.CsvRowsOutOfOrder, "Rows of one record are not together", Severity.Warning),
+        Csv(RuleIds.CsvBadInput, "Input is not of the expected shape", Severity.Error),
+        Csv(RuleIds.CsvResidueNotApplied, "Value kept aside could not be put back", Severity.Warning),
+        Csv(RuleIds.CsvBadQuotes, "Cell has unbalanced quotes", Severity.Warning),
         new RuleDescriptor { Id = RuleIds.Schema, Title = "JSON Schema violation", DefaultSeverity = Severity.Error, Category = "Schema" },
     ];
 
@@ -65,6 +75,9 @@ public static class RuleCatalog
 
     private static RuleDescriptor Ocds(string id, string title, Severity severity) =>
         new() { Id = id, Title = title, DefaultSeverity = severity, Category = "OCDS" };
+
+    private static RuleDescriptor Csv(string id, string title, Severity severity) =>
+        new() { Id = id, Title = title, DefaultSeverity = severity, Category = "CSV" };
 
     private static Dictionary<string, RuleDescriptor> Index(RuleDescriptor[] rules)
     {

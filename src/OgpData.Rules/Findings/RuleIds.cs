@@ -71,4 +71,27 @@ public static class RuleIds
     public const string OcdsMalformedJson = "OCDS0018";
     /// <summary>Package checked against another version of the standard than the one it declares.</summary>
     public const string OcdsSchemaVersion = "OCDS0019";
+
+    // Spreadsheet conversion (docs/formats/csv.md): problems met between CSV sheets and JSON; one page each under docs/rules/.
+    /// <summary>A row has more or fewer cells than the header line.</summary>
+    public const string CsvRaggedRow = "CSV0001";
+    /// <summary>Two rows describe the same object and disagree on a value (first value wins).</summary>
+    public const string CsvMergeConflict = "CSV0002";
+    /// <summary>A cell cannot be read as the kind its column has (number, integer, boolean): kept as text.</summary>
+    public const string CsvCellTypeMismatch = "CSV0003";
+    /// <summary>A header cannot be read as a path (empty step, array index first, ...), or two columns give the same field: column or cell ignored.</summary>
+    public const string CsvBadHeader = "CSV0004";
+    /// <summary>A JSON value has no cell form (null, empty string, empty array or object, array of arrays, mixed array,
+    /// a key with <c>/</c>): kept beside the sheets, or dropped where there is no such place.</summary>
+    public const string CsvNotRepresentable = "CSV0005";
+    /// <summary>Two records share the key the spreadsheet merges rows by; read back, they become one.</summary>
+    public const string CsvDuplicateKey = "CSV0006";
+    /// <summary>The rows of one record are not contiguous (or a child sheet is not in the main sheet's order): the late rows become a separate record.</summary>
+    public const string CsvRowsOutOfOrder = "CSV0007";
+    /// <summary>The input is not the expected shape (no header, not a package, base without an action plan).</summary>
+    public const string CsvBadInput = "CSV0008";
+    /// <summary>A value kept beside the sheets could not be put back (the sheets were edited since).</summary>
+    public const string CsvResidueNotApplied = "CSV0009";
+    /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
+    public const string CsvBadQuotes = "CSV0010";
 }

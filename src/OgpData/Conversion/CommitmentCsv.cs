@@ -80,7 +80,7 @@ public static class CommitmentCsv
         var plans = package["actionPlans"] as JsonArray;
         if (plans is null || plans.Count == 0)
         {
-            problems.Add(new CsvProblem { RuleId = CsvRuleIds.BadInput, Severity = Severity.Warning, Pointer = "/actionPlans", Message = "The base package has no action plan; one is added for the commitments." });
+            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Warning, Pointer = "/actionPlans", Message = "The base package has no action plan; one is added for the commitments." });
             plans = [new JsonObject { ["id"] = options.PlanId ?? "", ["member"] = options.Member ?? "" }];
             package["actionPlans"] = plans;
         }
@@ -91,7 +91,7 @@ public static class CommitmentCsv
         {
             problems.Add(new CsvProblem
             {
-                RuleId = CsvRuleIds.BadInput, Severity = Severity.Warning, Pointer = $"/actionPlans/{target}/commitments",
+                RuleId = RuleIds.CsvBadInput, Severity = Severity.Warning, Pointer = $"/actionPlans/{target}/commitments",
                 Message = $"The base plan already has {existing.Count} commitment(s); the spreadsheet's come after them.",
             });
         }
@@ -156,7 +156,7 @@ public static class CommitmentCsv
         var document = JsonNode.Parse(package, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) as JsonObject;
         if (document?["actionPlans"] is not JsonArray { Count: > 0 } plans)
         {
-            problems.Add(new CsvProblem { RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Pointer = "/actionPlans", Message = "The package has no action plan to write." });
+            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Pointer = "/actionPlans", Message = "The package has no action plan to write." });
             return new CsvConversionResult { Records = 0, Problems = [.. problems] };
         }
         var target = TargetPlan(plans, options.PlanId);
@@ -164,7 +164,7 @@ public static class CommitmentCsv
         {
             problems.Add(new CsvProblem
             {
-                RuleId = CsvRuleIds.BadInput, Severity = Severity.Info, Pointer = "/actionPlans",
+                RuleId = RuleIds.CsvBadInput, Severity = Severity.Info, Pointer = "/actionPlans",
                 Message = $"The package has {plans.Count} action plans; the CSV holds the commitments of plan {target + 1} only (choose another with the plan id).",
             });
         }
@@ -188,14 +188,14 @@ public static class CommitmentCsv
                 var pointer = $"/actionPlans/{target}/commitments/{c}";
                 if (commitments[c] is not JsonObject commitment)
                 {
-                    problems.Add(new CsvProblem { RuleId = CsvRuleIds.NotRepresentable, Severity = Severity.Error, Pointer = pointer, Message = $"Commitment {c + 1} is not an object; it is left out." });
+                    problems.Add(new CsvProblem { RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Error, Pointer = pointer, Message = $"Commitment {c + 1} is not an object; it is left out." });
                     continue;
                 }
                 if (ShapeNode.UsableId(commitment) is { } id && !ids.Add(id))
                 {
                     problems.Add(new CsvProblem
                     {
-                        RuleId = CsvRuleIds.DuplicateKey, Severity = Severity.Warning, Pointer = pointer, Row = row + 1, Column = "id",
+                        RuleId = RuleIds.CsvDuplicateKey, Severity = Severity.Warning, Pointer = pointer, Row = row + 1, Column = "id",
                         Message = $"Row {row + 1}: commitment id '{id}' is used by an earlier commitment; read back, their rows merge or come apart.",
                     });
                 }
@@ -210,7 +210,7 @@ public static class CommitmentCsv
                 {
                     problems.Add(new CsvProblem
                     {
-                        RuleId = CsvRuleIds.NotRepresentable, Severity = Severity.Warning, Pointer = pointer + at, Row = firstRow,
+                        RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Warning, Pointer = pointer + at, Row = firstRow,
                         Column = HeaderOf(at), Value = JsonText.Of(value),
                         Message = $"Row {firstRow}: {Shorten(value)} at {pointer + at} has no cell form (empty, null, or a shape a cell cannot hold); it is not in the CSV.",
                     });
@@ -240,7 +240,7 @@ public static class CommitmentCsv
             if (same) continue;
             problems.Add(new CsvProblem
             {
-                RuleId = CsvRuleIds.NotRepresentable, Severity = Severity.Warning, Row = 1, Column = path,
+                RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Warning, Row = 1, Column = path,
                 Message = $"Column {path} holds {CsvTypeMap.NameOf(kind)} values but is read back as {CsvTypeMap.NameOf(read)} (the schema says so, or does not know the field).",
             });
         }
@@ -252,7 +252,7 @@ public static class CommitmentCsv
         {
             problems.Add(new CsvProblem
             {
-                RuleId = CsvRuleIds.BadInput, Severity = Severity.Warning, Pointer = "/actionPlans/0",
+                RuleId = RuleIds.CsvBadInput, Severity = Severity.Warning, Pointer = "/actionPlans/0",
                 Message = "No base package and no action plan id or member given: the plan's id and member are left empty (give --base, or the plan id and member).",
             });
         }

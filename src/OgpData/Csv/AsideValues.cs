@@ -5,8 +5,8 @@ using OgpData.Findings;
 namespace OgpData.Csv;
 
 /// <summary>
-/// The values a sheet has no cell for (null, "", [], {}, arrays of arrays, mixed arrays, string lists whose
-/// items hold <c>;</c>, keys with <c>/</c>, a value whose kind differs from its column's), kept beside the
+/// The values a sheet has no cell for (null, "", [], {}, arrays of arrays, mixed arrays, string lists holding
+/// an empty string, keys with <c>/</c>, a value whose kind differs from its column's), kept beside the
 /// sheets as JSON Lines — one line per record that has any — and put back when the folder is read.
 /// </summary>
 internal static class AsideValues
@@ -60,7 +60,7 @@ internal static class AsideValues
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
+                    RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
                     Message = $"{FileName}, line {lineNumber}, cannot be read ({e.Message}); its values are not put back.",
                 });
             }
@@ -77,7 +77,7 @@ internal static class AsideValues
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.ResidueNotApplied, Severity = Severity.Warning, Pointer = pointer, Sheet = "aside",
+                    RuleId = RuleIds.CsvResidueNotApplied, Severity = Severity.Warning, Pointer = pointer, Sheet = "aside",
                     Value = JsonText.Of(value),
                     Message = $"The value {Shorten(value)} kept aside for {describe} at {pointer} is not put back: {reason}.",
                 });

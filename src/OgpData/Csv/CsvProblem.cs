@@ -3,42 +3,12 @@ using OgpData.Findings;
 namespace OgpData.Csv;
 
 /// <summary>
-/// The rule ids of problems met while converting between spreadsheets and JSON. Proposed for the
-/// catalogue; until the lead adds them to <see cref="RuleIds"/> they live here as constants.
-/// </summary>
-public static class CsvRuleIds
-{
-    /// <summary>A row has more or fewer cells than the header line.</summary>
-    public const string RaggedRow = "CSV0001";
-    /// <summary>Two rows describe the same object and disagree on a value (first value wins).</summary>
-    public const string MergeConflict = "CSV0002";
-    /// <summary>A cell cannot be read as the type its column has (number, integer, boolean): kept as text.</summary>
-    public const string CellTypeMismatch = "CSV0003";
-    /// <summary>A header cannot be read as a path (empty segment, array index on an object, ...): column ignored.</summary>
-    public const string BadHeader = "CSV0004";
-    /// <summary>A JSON value has no cell form (null, empty string, empty array or object, array of arrays,
-    /// mixed array, a key with <c>/</c>): kept beside the sheets, or dropped where there is no such place.</summary>
-    public const string NotRepresentable = "CSV0005";
-    /// <summary>Two objects share the key the spreadsheet merges rows by; read back, they become one.</summary>
-    public const string DuplicateKey = "CSV0006";
-    /// <summary>The rows of one object are not contiguous (or a child sheet is not in the main sheet's order):
-    /// the late rows become a separate object.</summary>
-    public const string RowsOutOfOrder = "CSV0007";
-    /// <summary>The input is not the expected shape (no header, not a package, base without an action plan).</summary>
-    public const string BadInput = "CSV0008";
-    /// <summary>A value kept beside the sheets could not be put back (the sheets were edited since).</summary>
-    public const string ResidueNotApplied = "CSV0009";
-    /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
-    public const string BadQuotes = "CSV0010";
-}
-
-/// <summary>
 /// A problem met while converting a spreadsheet: which rule, where (sheet, spreadsheet row, column header,
 /// file line), and why. Convertible to a <see cref="Finding"/> for reports.
 /// </summary>
 public sealed record CsvProblem
 {
-    /// <summary>A <see cref="CsvRuleIds"/> constant, or a catalogue id such as <c>OGP0007</c>.</summary>
+    /// <summary>A catalogue id: one of the <c>CSV</c> rules (<see cref="RuleIds.CsvRaggedRow"/>, ...), or another such as <c>OGP0007</c>.</summary>
     public required string RuleId { get; init; }
 
     /// <summary>How serious the problem is.</summary>

@@ -49,7 +49,7 @@ internal sealed class CsvSheetReader : IDisposable
         var row = args.Context.Parser?.Row ?? 0;
         problems.Add(new CsvProblem
         {
-            RuleId = CsvRuleIds.BadQuotes, Severity = Severity.Warning, Sheet = Sheet, Row = row, Value = args.Field,
+            RuleId = RuleIds.CsvBadQuotes, Severity = Severity.Warning, Sheet = Sheet, Row = row, Value = args.Field,
             Message = $"{CsvProblem.Place(Sheet, row, null)}: a cell has unbalanced quotes ({Shorten(args.Field)}); it is read as it stands.",
         });
     }
@@ -112,7 +112,7 @@ internal sealed class CsvSheetReader : IDisposable
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.RaggedRow,
+                    RuleId = RuleIds.CsvRaggedRow,
                     Severity = count > Headers.Length ? Severity.Error : Severity.Warning,
                     Sheet = Sheet,
                     Row = number,
@@ -151,7 +151,7 @@ internal sealed class CsvSheetReader : IDisposable
     {
         if (!parser.Read())
         {
-            problems.Add(new CsvProblem { RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Sheet = Sheet, Message = $"{Sheet ?? "The CSV"} has no header line." });
+            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = Sheet, Message = $"{Sheet ?? "The CSV"} has no header line." });
             return [];
         }
         var headers = new string[parser.Count];

@@ -8,7 +8,7 @@ namespace OgpData.Csv;
 /// so memory holds one record (plus the keys already seen), not the file. The rows of one record are expected
 /// together, and child sheets in the main sheet's order — as every writer, flatten-tool included, puts them.
 /// When they are not, nothing is dropped: rows that come back to a record already handed over become a
-/// separate record with the same key, with a <see cref="CsvRuleIds.RowsOutOfOrder"/> warning naming the row.
+/// separate record with the same key, with a <see cref="RuleIds.CsvRowsOutOfOrder"/> warning naming the row.
 /// </summary>
 internal sealed class RecordAssembler
 {
@@ -44,7 +44,7 @@ internal sealed class RecordAssembler
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.RowsOutOfOrder, Severity = Severity.Warning, Sheet = lead.Reader.Sheet, Row = firstRow.Number, Line = firstRow.Line,
+                    RuleId = RuleIds.CsvRowsOutOfOrder, Severity = Severity.Warning, Sheet = lead.Reader.Sheet, Row = firstRow.Number, Line = firstRow.Line,
                     Message = $"{CsvProblem.Place(lead.Reader.Sheet, firstRow.Number, null)} belongs to {Describe(key)}, whose rows were already read further up; its rows from here on make a separate record.",
                 });
             }

@@ -31,6 +31,18 @@ internal sealed class ShapeNode
     /// <summary>Some array here has an item without a usable <c>id</c> (missing, empty, not a string or number).</summary>
     public bool ItemsLackId { get; set; }
 
+    /// <summary>The largest number of items seen in one list of strings here.</summary>
+    public int MaxListItems { get; private set; }
+
+    /// <summary>
+    /// The field is a list of strings and some item cannot share one cell with the others (it holds <c>;</c>, the
+    /// separator, or outer spaces, which reading trims): every list of the field is written as numbered columns,
+    /// one item per cell (<c>ogpValues/0</c>, <c>ogpValues/1</c>), in every row of the sheet.
+    /// </summary>
+    public bool ListInOwnColumns => Chosen == FieldKind.StringArray && listItemsNeedOwnCells;
+
+    private bool listItemsNeedOwnCells;
+
     /// <summary>Some array here has two items with the same <c>id</c>.</summary>
     public bool DuplicateIds { get; private set; }
 
@@ -63,11 +75,16 @@ internal sealed class ShapeNode
         foreach (var (name, value) in obj)
         {
             if (!IsCellName(name)) continue;
-            var kind = Classify(value);
+            var kind = Classify(value, out var itemsNeedOwnCells);
             if (kind is null) continue;
             var child = GetOrAdd(name);
             child.counts[(int)kind.Value]++;
             if (kind == FieldKind.Object) child.Survey((JsonObject)value!);
+            else if (kind == FieldKind.StringArray)
+            {
+                child.MaxListItems = Math.Max(child.MaxListItems, ((JsonArray)value!).Count);
+                child.listItemsNeedOwnCells |= itemsNeedOwnCells;
+            }
             else if (kind == FieldKind.ObjectArray) child.SurveyItems((JsonArray)value!);
         }
     }
@@ -125,8 +142,15 @@ internal sealed class ShapeNode
         name.Length > 0 && !name.Contains('/') && !HeaderPath.IsIndex(name) && name.Trim() == name;
 
     /// <summary>The kind a value has in a sheet, or null when it has no cell form (null, "", [], {}, arrays of arrays, mixed arrays, ...).</summary>
-    public static FieldKind? Classify(JsonNode? value)
+    public static FieldKind? Classify(JsonNode? value) => Classify(value, out _);
+
+    /// <summary>
+    /// <see cref="Classify(JsonNode?)"/>, and for a list of strings whether some item needs a cell of its own
+    /// (it holds <c>;</c> or outer spaces, so the one-cell form would split or trim it).
+    /// </summary>
+    public static FieldKind? Classify(JsonNode? value, out bool itemsNeedOwnCells)
     {
+        itemsNeedOwnCells = false;
         switch (value)
         {
             case null:
@@ -134,7 +158,7 @@ internal sealed class ShapeNode
             case JsonObject obj:
                 return obj.Count == 0 ? null : FieldKind.Object;
             case JsonArray array:
-                return ClassifyArray(array);
+                return ClassifyArray(array, out itemsNeedOwnCells);
             default:
                 return value.GetValueKind() switch
                 {
@@ -146,8 +170,9 @@ internal sealed class ShapeNode
         }
     }
 
-    private static FieldKind? ClassifyArray(JsonArray array)
+    private static FieldKind? ClassifyArray(JsonArray array, out bool itemsNeedOwnCells)
     {
+        itemsNeedOwnCells = false;
         if (array.Count == 0) return null;
         FieldKind? kind = null;
         foreach (var item in array)
@@ -158,7 +183,8 @@ internal sealed class ShapeNode
                 JsonArray or null => null,
                 _ => item.GetValueKind() switch
                 {
-                    JsonValueKind.String when item.GetValue<string>() is { Length: > 0 } text && !text.Contains(';') && text.Trim() == text => FieldKind.StringArray,
+                    // An empty item would be an empty cell, which reads as no item at all.
+                    JsonValueKind.String when item.GetValue<string>() is { Length: > 0 } text => FieldKind.StringArray,
                     JsonValueKind.Number => FieldKind.NumberArray,
                     JsonValueKind.True or JsonValueKind.False => FieldKind.BooleanArray,
                     _ => null,
@@ -166,6 +192,11 @@ internal sealed class ShapeNode
             };
             if (itemKind is null || (kind is not null && kind != itemKind)) return null;
             kind = itemKind;
+            if (kind == FieldKind.StringArray && !itemsNeedOwnCells)
+            {
+                var text = item!.GetValue<string>();
+                itemsNeedOwnCells = text.Contains(';') || text.Trim().Length != text.Length;
+            }
         }
         return kind;
     }

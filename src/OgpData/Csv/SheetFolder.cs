@@ -44,7 +44,7 @@ internal static class SheetFolder
                 {
                     problems.Add(new CsvProblem
                     {
-                        RuleId = CsvRuleIds.DuplicateKey, Severity = Severity.Warning, Pointer = $"/{listName}/{ordinal - 1}",
+                        RuleId = RuleIds.CsvDuplicateKey, Severity = Severity.Warning, Pointer = $"/{listName}/{ordinal - 1}",
                         Message = $"Record {ordinal} has the same key ({string.Join(", ", rootKeys)}) as record {earlier}; sheets key rows by them, so read back {(earlier == ordinal - 1 ? "the two merge into one" : "it comes back with a rows-out-of-order warning")}.",
                     });
                 }
@@ -83,7 +83,7 @@ internal static class SheetFolder
                 {
                     problems.Add(new CsvProblem
                     {
-                        RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Pointer = $"/{listName}/{records - 1}",
+                        RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Pointer = $"/{listName}/{records - 1}",
                         Message = $"Record {records} is not an object; it cannot be written to a sheet and is left out.",
                     });
                     return;
@@ -121,7 +121,7 @@ internal static class SheetFolder
         {
             problems.Add(new CsvProblem
             {
-                RuleId = CsvRuleIds.NotRepresentable, Severity = Severity.Info, Pointer = pointer,
+                RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Info, Pointer = pointer,
                 Message = $"{count} value(s) at {what} have no cell form; they are kept in {AsideValues.FileName} and put back when the folder is read.",
             });
         }
@@ -153,7 +153,7 @@ internal static class SheetFolder
         var sheetFiles = SheetFiles(folder, meta, mainSheet ?? listName);
         if (sheetFiles.Count == 0)
         {
-            problems.Add(new CsvProblem { RuleId = CsvRuleIds.BadInput, Severity = Severity.Error, Message = $"{folder} holds no {listName}.csv and no meta.json naming the sheets." });
+            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Message = $"{folder} holds no {listName}.csv and no meta.json naming the sheets." });
             return new CsvConversionResult { Records = 0, Problems = [.. problems] };
         }
         var aside = AsideValues.Load(Path.Combine(folder, AsideValues.FileName), problems);
@@ -196,7 +196,7 @@ internal static class SheetFolder
         {
             problems.Add(new CsvProblem
             {
-                RuleId = CsvRuleIds.ResidueNotApplied, Severity = Severity.Warning, Sheet = "aside",
+                RuleId = RuleIds.CsvResidueNotApplied, Severity = Severity.Warning, Sheet = "aside",
                 Message = $"{values.Count} value(s) kept aside for record '{key.Replace('\u001F', '/')}' (occurrence {occurrence + 1}) are not put back: no such record was read from the sheets.",
             });
         }

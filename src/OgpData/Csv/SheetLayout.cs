@@ -120,7 +120,11 @@ internal sealed class SheetLayout
                     break;
                 default:
                     Kinds[child.GenericPath] = child.Chosen.Value;
-                    sheet.Add(prefix + child.Name);
+                    if (child.ListInOwnColumns)
+                    {
+                        for (var i = 0; i < child.MaxListItems; i++) sheet.Add(prefix + child.Name + "/" + i);
+                    }
+                    else sheet.Add(prefix + child.Name);
                     break;
             }
         }
@@ -132,8 +136,10 @@ internal sealed class SheetLayout
     public static Placement Place(JsonNode? value, ShapeNode? node)
     {
         if (node?.Chosen is not { } chosen) return Placement.Aside;
-        var kind = ShapeNode.Classify(value);
+        var kind = ShapeNode.Classify(value, out var itemsNeedOwnCells);
         if (kind != chosen) return Placement.Aside;
+        // Only a field surveyed as needing numbered columns has them; the layout is decided before writing.
+        if (itemsNeedOwnCells && !node.ListInOwnColumns) return Placement.Aside;
         switch (kind)
         {
             case FieldKind.Object:
@@ -254,6 +260,13 @@ internal sealed class SheetLayout
             var child = node.Find(name);
             switch (Place(value, child))
             {
+                case Placement.Cell when child!.ListInOwnColumns:
+                    var list = (JsonArray)value!;
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        if (sheet.IndexOf.TryGetValue(prefix + name + "/" + i, out var itemIndex)) cells[itemIndex] = CellValues.Write(list[i]!, FieldKind.String);
+                    }
+                    break;
                 case Placement.Cell:
                     if (sheet.IndexOf.TryGetValue(prefix + name, out var index)) cells[index] = CellValues.Write(value!, child!.Chosen!.Value);
                     break;

@@ -7,7 +7,7 @@ namespace OgpData.Csv;
 /// Turns the rows of one sheet into JSON objects, flatten-tool's way. Within a row, the numbers in the
 /// headers say which array item a cell belongs to. Across rows, an array item with an <c>id</c> merges into
 /// the item with the same <c>id</c> that earlier rows made (first value wins; a different value is a
-/// <see cref="CsvRuleIds.MergeConflict"/> naming both cells); an item without <c>id</c> is a new item.
+/// <see cref="RuleIds.CsvMergeConflict"/> naming both cells); an item without <c>id</c> is a new item.
 /// </summary>
 internal sealed class SheetUnflattener
 {
@@ -33,12 +33,14 @@ internal sealed class SheetUnflattener
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.BadHeader, Severity = Severity.Warning, Sheet = sheet, Row = 1, Column = headers[i],
+                    RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = 1, Column = headers[i],
                     Message = $"{CsvProblem.Place(sheet, 1, headers[i])}: the header is not a path ({reason}); the column is ignored.",
                 });
                 continue;
             }
             var kind = types.Find(path.GenericPath) ?? FieldKind.String;
+            // A numbered column of a list (ogpValues/0) holds one item, read as the list's items are.
+            if (path.Steps[^1].IsIndex) kind = ItemKindOf(kind);
             columns[i] = new Column(path, kind);
             for (var k = 0; k < rootKeys.Count; k++)
             {
@@ -75,7 +77,7 @@ internal sealed class SheetUnflattener
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = CsvRuleIds.CellTypeMismatch, Severity = Severity.Warning, Sheet = sheet, Row = row.Number, Line = row.Line,
+                    RuleId = RuleIds.CsvCellTypeMismatch, Severity = Severity.Warning, Sheet = sheet, Row = row.Number, Line = row.Line,
                     Column = headers[i], Value = cell,
                     Message = $"{CsvProblem.Place(sheet, row.Number, headers[i])}: '{cell}' is not {Article(column.Kind)}; kept as text.",
                 });
@@ -137,7 +139,7 @@ internal sealed class SheetUnflattener
         var header = value.Origin.Header;
         problems.Add(new CsvProblem
         {
-            RuleId = CsvRuleIds.BadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
+            RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
             Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: the cell is ignored ({reason}).",
         });
     }
@@ -233,7 +235,7 @@ internal sealed class SheetUnflattener
             : "an earlier row";
         problems.Add(new CsvProblem
         {
-            RuleId = CsvRuleIds.MergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
+            RuleId = RuleIds.CsvMergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
             Value = JsonText.Of(value.Value),
             Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
         });
@@ -252,6 +254,14 @@ internal sealed class SheetUnflattener
         RowObject obj => obj.Members.Select(m => FirstValue(m.Value)).FirstOrDefault(v => v is not null),
         RowArray array => array.Items.Values.Select(FirstValue).FirstOrDefault(v => v is not null),
         _ => null,
+    };
+
+    private static FieldKind ItemKindOf(FieldKind kind) => kind switch
+    {
+        FieldKind.StringArray => FieldKind.String,
+        FieldKind.NumberArray => FieldKind.Number,
+        FieldKind.BooleanArray => FieldKind.Boolean,
+        _ => kind,
     };
 
     private static string Article(FieldKind kind) => kind switch

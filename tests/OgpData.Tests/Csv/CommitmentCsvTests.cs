@@ -105,7 +105,7 @@ public sealed class CommitmentCsvTests
 
         Assert.Equal("Premier", package["actionPlans"]![0]!["commitments"]![0]!["title"]!.GetValue<string>());
         var conflict = Assert.Single(result.Problems);
-        Assert.Equal(CsvRuleIds.MergeConflict, conflict.RuleId);
+        Assert.Equal(RuleIds.CsvMergeConflict, conflict.RuleId);
         Assert.Equal(3, conflict.Row);
         Assert.Equal("title", conflict.Column);
         Assert.Contains("row 2, column title", conflict.Message);
@@ -117,9 +117,9 @@ public sealed class CommitmentCsvTests
         var (_, result) = Read(Utf8("id;budget/amount;title\r\nLU0001;beaucoup;Titre\r\nLU0002;12\r\nLU0003;1;T;extra\r\n"));
 
         Assert.Collection(result.Problems,
-            p => { Assert.Equal(CsvRuleIds.CellTypeMismatch, p.RuleId); Assert.Equal(2, p.Row); Assert.Equal("budget/amount", p.Column); },
-            p => { Assert.Equal(CsvRuleIds.RaggedRow, p.RuleId); Assert.Equal(3, p.Row); },
-            p => { Assert.Equal(CsvRuleIds.RaggedRow, p.RuleId); Assert.Equal(4, p.Row); Assert.Equal(Severity.Error, p.Severity); });
+            p => { Assert.Equal(RuleIds.CsvCellTypeMismatch, p.RuleId); Assert.Equal(2, p.Row); Assert.Equal("budget/amount", p.Column); },
+            p => { Assert.Equal(RuleIds.CsvRaggedRow, p.RuleId); Assert.Equal(3, p.Row); },
+            p => { Assert.Equal(RuleIds.CsvRaggedRow, p.RuleId); Assert.Equal(4, p.Row); Assert.Equal(Severity.Error, p.Severity); });
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class CommitmentCsvTests
         var written = CommitmentCsv.Write(input, csv);
 
         Assert.Equal(["/actionPlans/0/commitments/0/title", "/actionPlans/0/commitments/0/leadAgency", "/actionPlans/0/commitments/0/milestones"],
-            written.Problems.Where(p => p.RuleId == CsvRuleIds.NotRepresentable).Select(p => p.Pointer));
+            written.Problems.Where(p => p.RuleId == RuleIds.CsvNotRepresentable).Select(p => p.Pointer));
         Assert.All(written.Problems, p => { Assert.Equal(2, p.Row); Assert.NotNull(p.Column); });
     }
 
@@ -198,8 +198,63 @@ public sealed class CommitmentCsvTests
         var written = CommitmentCsv.Write(input, new MemoryStream());
 
         var problem = Assert.Single(written.Problems);
-        Assert.Equal(CsvRuleIds.NotRepresentable, problem.RuleId);
+        Assert.Equal(RuleIds.CsvNotRepresentable, problem.RuleId);
         Assert.Equal("x-score", problem.Column);
         Assert.Equal(1, problem.Row);
+    }
+
+    [Fact]
+    public void A_list_whose_item_holds_the_separator_is_written_as_numbered_columns_and_comes_back_whole()
+    {
+        var original = JsonNode.Parse("""
+            { "version": "1.0", "actionPlans": [{ "id": "P", "member": "LU", "commitments": [
+              { "id": "C1", "otherActors": { "government": ["SIP", "Agents : dirigeants ; formateurs", " CTIE "] },
+                "ogpValues": ["accessToInformation"],
+                "milestones": [{ "id": "M1", "description": "A" }, { "id": "M2", "description": "B" }] },
+              { "id": "C2", "otherActors": { "government": ["MECDD"] }, "ogpValues": ["civicParticipation", "technologyAndInnovation"] } ] }] }
+            """)!.AsObject();
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(original.ToJsonString()));
+        using var csv = new MemoryStream();
+        using var baseJson = new MemoryStream();
+
+        var written = CommitmentCsv.Write(input, csv, baseJson, new CommitmentCsvOptions { Csv = new CsvWriteOptions { Delimiter = ';' } });
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var (back, read) = Read(csv.ToArray(), French with { Base = JsonNode.Parse(baseJson.ToArray())!.AsObject() });
+
+        Assert.Empty(written.Problems);
+        Assert.Empty(read.Problems);
+        Assert.Null(JsonTreeDiff.FirstDifference(original, back));
+        // The whole sheet uses numbered columns for that field; the other lists stay one cell each.
+        var headers = lines[0].TrimStart('\uFEFF').Split(';');
+        Assert.Equal(["otherActors/government/0", "otherActors/government/1", "otherActors/government/2"], headers.Where(h => h.StartsWith("otherActors/", StringComparison.Ordinal)));
+        Assert.Contains("ogpValues", headers);
+        Assert.Contains("\"Agents : dirigeants ; formateurs\";\" CTIE \"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("civicParticipation;technologyAndInnovation", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hand_made_sheet_may_give_a_list_as_one_cell_or_as_numbered_columns()
+    {
+        var (package, result) = Read(Utf8(
+            "id,ogpValues/0,ogpValues/1,otherActors/government,milestones/0/id\n" +
+            "C1,accessToInformation,\"a; b\",SIP;CTIE,M1\n" +
+            "C1,accessToInformation,\"a; b\",SIP;CTIE,M2\n"));
+
+        Assert.Empty(result.Problems);
+        var commitment = package["actionPlans"]![0]!["commitments"]![0]!;
+        Assert.Equal("""["accessToInformation","a; b"]""", commitment["ogpValues"]!.ToJsonString());
+        Assert.Equal("""["SIP","CTIE"]""", commitment["otherActors"]!["government"]!.ToJsonString());
+        Assert.Equal(2, commitment["milestones"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void A_list_given_both_as_one_cell_and_as_numbered_columns_in_one_row_keeps_the_first_column()
+    {
+        var (package, result) = Read(Utf8("id,ogpValues,ogpValues/0\nC1,accessToInformation;civicParticipation,other\n"));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(RuleIds.CsvBadHeader, problem.RuleId);
+        Assert.Equal("ogpValues/0", problem.Column);
+        Assert.Equal("""["accessToInformation","civicParticipation"]""", package["actionPlans"]![0]!["commitments"]![0]!["ogpValues"]!.ToJsonString());
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OgpData.Csv;
+using OgpData.Findings;
 
 namespace OgpData.Tests.Csv;
 
@@ -101,7 +102,7 @@ public sealed class CsvReadingTests
         Assert.True(reader.Read(out var second));
         Assert.False(reader.Read(out _));
         var ragged = Assert.Single(problems);
-        Assert.Equal(CsvRuleIds.RaggedRow, ragged.RuleId);
+        Assert.Equal(RuleIds.CsvRaggedRow, ragged.RuleId);
         Assert.Equal(second.Number, ragged.Row);
         Assert.Equal(5, ragged.Line);
         Assert.Contains("sheet s, row", ragged.Message);
@@ -115,7 +116,7 @@ public sealed class CsvReadingTests
         while (reader.Read(out _)) { }
 
         var problem = Assert.Single(problems);
-        Assert.Equal(CsvRuleIds.BadQuotes, problem.RuleId);
+        Assert.Equal(RuleIds.CsvBadQuotes, problem.RuleId);
         Assert.Equal(3, problem.Row);
     }
 

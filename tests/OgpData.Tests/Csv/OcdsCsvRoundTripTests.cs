@@ -53,6 +53,6 @@ public sealed class OcdsCsvRoundTripTests(ITestOutputHelper output) : IDisposabl
         foreach (var problem in written.Problems.Concat(read.Problems).Where(p => p.Severity >= Severity.Warning).Take(5)) output.WriteLine("  " + problem.RuleId + " " + problem.Message);
         if (difference is null) return;
         // A package that cannot come back equal must have said so when written: releases sharing ocid and id.
-        Assert.True(written.Problems.Any(p => p.RuleId == CsvRuleIds.DuplicateKey), $"{sample} differs at {difference} and the writer reported nothing about it.");
+        Assert.True(written.Problems.Any(p => p.RuleId == RuleIds.CsvDuplicateKey), $"{sample} differs at {difference} and the writer reported nothing about it.");
     }
 }

@@ -35,7 +35,7 @@ public sealed class SheetFolderTests : IDisposable
         Assert.Equal("B", releases[1]!["parties"]![0]!["name"]!.GetValue<string>());
         Assert.Equal("A", releases[2]!["parties"]![0]!["name"]!.GetValue<string>());
         var late = Assert.Single(result.Problems);
-        Assert.Equal(CsvRuleIds.RowsOutOfOrder, late.RuleId);
+        Assert.Equal(RuleIds.CsvRowsOutOfOrder, late.RuleId);
         Assert.Equal("parties", late.Sheet);
         Assert.Equal(3, late.Row);
     }
@@ -50,7 +50,7 @@ public sealed class SheetFolderTests : IDisposable
 
         Assert.Equal("Old", package["releases"]![0]!["awards"]![0]!["title"]!.GetValue<string>());
         var conflict = Assert.Single(result.Problems);
-        Assert.Equal(CsvRuleIds.MergeConflict, conflict.RuleId);
+        Assert.Equal(RuleIds.CsvMergeConflict, conflict.RuleId);
         Assert.Equal(("awards", 2, "awards/0/title"), (conflict.Sheet, conflict.Row, conflict.Column));
         Assert.Contains("sheet releases, row 2, column awards/0/title", conflict.Message);
     }
@@ -74,8 +74,8 @@ public sealed class SheetFolderTests : IDisposable
             Assert.Empty(read.Problems);
             Assert.Null(JsonTreeDiff.FirstDifference(JsonNode.Parse(File.ReadAllText(package)), JsonNode.Parse(output.ToArray())));
         }
-        Assert.Contains(written.Problems, p => p.RuleId == CsvRuleIds.NotRepresentable && p.Message.Contains("coords"));
-        Assert.Contains(written.Problems, p => p.RuleId == CsvRuleIds.NotRepresentable && p.Pointer == "/releases/1/n");
+        Assert.Contains(written.Problems, p => p.RuleId == RuleIds.CsvNotRepresentable && p.Message.Contains("coords"));
+        Assert.Contains(written.Problems, p => p.RuleId == RuleIds.CsvNotRepresentable && p.Pointer == "/releases/1/n");
         Assert.True(File.Exists(Path.Combine(sheets, "award_suppliers.csv")));
 
         // An analyst fills the cell whose value was kept aside: the sheet wins, and that is said.
@@ -88,7 +88,7 @@ public sealed class SheetFolderTests : IDisposable
         {
             var read = OcdsCsv.ReadFolder(sheets, output);
             var problem = Assert.Single(read.Problems);
-            Assert.Equal(CsvRuleIds.ResidueNotApplied, problem.RuleId);
+            Assert.Equal(RuleIds.CsvResidueNotApplied, problem.RuleId);
             Assert.Equal("/x", problem.Pointer);
             Assert.Equal("filled", JsonNode.Parse(output.ToArray())!["releases"]![0]!["x"]!.GetValue<string>());
         }
@@ -117,5 +117,29 @@ public sealed class SheetFolderTests : IDisposable
         var result = OcdsCsv.ReadFolder(folder, output);
         Assert.Equal(Severity.Error, Assert.Single(result.Problems).Severity);
         Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public void A_release_list_whose_item_holds_the_separator_gets_numbered_columns_not_the_aside_file()
+    {
+        var package = Path.Combine(folder, "package.json");
+        File.WriteAllText(package, """
+            { "releases": [
+              { "ocid": "o1", "id": "r1", "tag": ["tender"], "awards": [{ "id": "a1", "x-notes": ["lot 1; lot 2", "lot 3", "\tlot 4\u00A0"] }] },
+              { "ocid": "o2", "id": "r2", "tag": ["award", "contract"], "awards": [{ "id": "a2", "x-notes": ["lot 4"] }] } ] }
+            """);
+        var sheets = Path.Combine(folder, "out");
+
+        var written = OcdsCsv.WriteFolder(package, sheets);
+        using var output = new MemoryStream();
+        var read = OcdsCsv.ReadFolder(sheets, output);
+
+        Assert.Empty(written.Problems);
+        Assert.Empty(read.Problems);
+        Assert.False(File.Exists(Path.Combine(sheets, AsideValues.FileName)));
+        Assert.Null(JsonTreeDiff.FirstDifference(JsonNode.Parse(File.ReadAllText(package)), JsonNode.Parse(output.ToArray())));
+        var awardHeaders = File.ReadLines(Path.Combine(sheets, "awards.csv")).First().TrimStart('\uFEFF').Split(',');
+        Assert.Contains("awards/0/x-notes/2", awardHeaders);
+        Assert.Contains("tag", File.ReadLines(Path.Combine(sheets, "releases.csv")).First().TrimStart('\uFEFF').Split(','));
     }
 }
