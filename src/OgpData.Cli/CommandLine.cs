@@ -72,7 +72,14 @@ internal static class CommandLine
           ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version
 
-        Run 'ogpdata <command> --help' for a command's options.
+        Examples:
+          ogpdata validate plan.json                             findings as text, grouped by rule
+          ogpdata validate data/ --format sarif -o results.sarif for code scanning in CI
+          ogpdata validate releases.json --ocds-schema-dir schema/1.1.5 --format html -o report.html
+          ogpdata convert plan.commitments.csv -o plan.json --base plan.base.json
+
+        Run 'ogpdata <command> --help' for a command's options. Exit codes: 0 fine, 1 findings
+        at or above --fail-on, 2 bad usage or unreadable input (one line on standard error).
 
         """;
 }

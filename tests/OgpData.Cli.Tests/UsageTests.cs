@@ -19,6 +19,24 @@ public class UsageTests
         Assert.Contains("ogpdata validate", outcome.Stdout);
     }
 
+    public static TheoryData<string, string> CommandOptions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var option in Commands.ValidateCommand.Valued.Concat(Commands.ValidateCommand.Flags)) data.Add("validate", option);
+        foreach (var option in Commands.ConvertCommand.Valued.Concat(Commands.ConvertCommand.Flags)) data.Add("convert", option);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandOptions))]
+    public void Every_option_a_command_accepts_is_in_its_help(string command, string option)
+    {
+        var help = Cli.Run(command, "--help");
+        Assert.Equal(0, help.ExitCode);
+        if (option is "--help" or "-h") return;
+        Assert.Matches($@"(^|[\s,]){System.Text.RegularExpressions.Regex.Escape(option)}([\s,=]|$)", help.Stdout);
+    }
+
     [Fact]
     public void An_unknown_command_is_one_line_on_stderr_and_exit_2()
     {

@@ -11,8 +11,8 @@ namespace OgpData.Cli.Commands;
 /// <summary><c>ogpdata convert &lt;in&gt; -o &lt;out&gt;</c>: spreadsheets to standard JSON and back.</summary>
 internal static class ConvertCommand
 {
-    private static readonly string[] Valued = ["--output", "-o", "--base", "--delimiter", "--ocds-schema-dir"];
-    private static readonly string[] Flags = ["--help", "-h"];
+    internal static readonly string[] Valued = ["--output", "-o", "--base", "--delimiter", "--ocds-schema-dir"];
+    internal static readonly string[] Flags = ["--help", "-h"];
 
     public const string Help = """
         Usage: ogpdata convert <in> -o <out> [options]

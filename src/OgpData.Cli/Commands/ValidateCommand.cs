@@ -8,12 +8,12 @@ namespace OgpData.Cli.Commands;
 /// <summary><c>ogpdata validate &lt;path&gt;... [options]</c></summary>
 internal static class ValidateCommand
 {
-    private static readonly string[] Valued =
+    internal static readonly string[] Valued =
     [
         "--schema", "--ocds-schema-dir", "--ocds-schema-cache", "--ocds-schema-url", "--ocds-version", "--format", "--output", "-o",
         "--max-errors", "--fail-on", "--rules",
     ];
-    private static readonly string[] Flags = ["--help", "-h", "--ocds-schema-download", "--download-extensions"];
+    internal static readonly string[] Flags = ["--help", "-h", "--ocds-schema-download", "--download-extensions"];
 
     public const string Help = """
         Usage: ogpdata validate <path>... [options]
