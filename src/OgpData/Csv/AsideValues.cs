@@ -34,10 +34,14 @@ internal static class AsideValues
         writer.Flush();
     }
 
-    /// <summary>Reads the whole file: (key, occurrence) → values. Missing file: empty.</summary>
-    public static Dictionary<(string, int), List<(string Pointer, JsonNode? Value)>> Load(string path, List<CsvProblem> problems)
+    /// <summary>
+    /// Indexes the file: (key, occurrence) → that line's text. Missing file: empty. The values are parsed only
+    /// when their record is read back (<see cref="Apply"/>): parsed trees for every line at once cost many
+    /// times the file's size.
+    /// </summary>
+    public static Dictionary<(string, int), string> Load(string path, List<CsvProblem> problems)
     {
-        var map = new Dictionary<(string, int), List<(string, JsonNode?)>>();
+        var map = new Dictionary<(string, int), string>();
         if (!File.Exists(path)) return map;
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
@@ -46,33 +50,41 @@ internal static class AsideValues
             if (line.Length == 0) continue;
             try
             {
-                var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
-                var values = new List<(string, JsonNode?)>();
-                foreach (var entry in node["values"]!.AsArray())
-                {
-                    var value = entry!["value"];
-                    entry.AsObject().Remove("value");
-                    values.Add((entry["pointer"]!.GetValue<string>(), value));
-                }
-                map[(node["key"]!.GetValue<string>(), node["occurrence"]!.GetValue<int>())] = values;
+                using var document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 256 });
+                var root = document.RootElement;
+                if (root.GetProperty("values").ValueKind != JsonValueKind.Array) throw new FormatException("'values' is not an array");
+                map[(root.GetProperty("key").GetString()!, root.GetProperty("occurrence").GetInt32())] = line;
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or NullReferenceException)
             {
-                problems.Add(new CsvProblem
-                {
-                    RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
-                    Message = $"{FileName}, line {lineNumber}, cannot be read ({e.Message}); its values are not put back.",
-                });
+                problems.Add(BadLine(lineNumber, e.Message));
             }
         }
         return map;
     }
 
-    /// <summary>Puts the values back into a record; a value whose place no longer exists, or is taken by a cell, is a problem.</summary>
-    public static void Apply(JsonObject record, List<(string Pointer, JsonNode? Value)> values, string describe, List<CsvProblem> problems)
+    private static CsvProblem BadLine(int lineNumber, string why) => new()
     {
-        foreach (var (pointer, value) in values)
+        RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = "aside", Row = lineNumber, Line = lineNumber,
+        Message = $"{FileName}, line {lineNumber}, cannot be read ({why}); its values are not put back.",
+    };
+
+    /// <summary>How many values a line indexed by <see cref="Load"/> holds, for messages about lines left over.</summary>
+    public static int CountValues(string line)
+    {
+        using var document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 256 });
+        return document.RootElement.GetProperty("values").GetArrayLength();
+    }
+
+    /// <summary>Puts a line's values back into a record; a value whose place no longer exists, or is taken by a cell, is a problem.</summary>
+    public static void Apply(JsonObject record, string line, string describe, List<CsvProblem> problems)
+    {
+        var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
+        foreach (var entry in node["values"]!.AsArray())
         {
+            if (entry is not JsonObject item || item["pointer"] is not JsonValue pointerNode || !pointerNode.TryGetValue<string>(out var pointer)) continue;
+            var value = item["value"];
+            item.Remove("value");
             if (!TrySet(record, pointer, value, out var reason))
             {
                 problems.Add(new CsvProblem

@@ -178,9 +178,9 @@ internal static class SheetFolder
             var assembler = new RecordAssembler(readers, types, rootKeys, problems);
             records = assembler.Run((release, key, occurrence, _) =>
             {
-                if (aside.Remove((key ?? "", occurrence), out var values))
+                if (aside.Remove((key ?? "", occurrence), out var line))
                 {
-                    AsideValues.Apply(release, values, $"record '{(key ?? "").Replace('\u001F', '/')}'", problems);
+                    AsideValues.Apply(release, line, $"record '{(key ?? "").Replace('\u001F', '/')}'", problems);
                 }
                 release.WriteTo(json);
                 if (json.BytesPending > 1 << 16) json.Flush();
@@ -192,12 +192,12 @@ internal static class SheetFolder
         {
             foreach (var reader in readers) reader.Dispose();
         }
-        foreach (var ((key, occurrence), values) in aside)
+        foreach (var ((key, occurrence), line) in aside)
         {
             problems.Add(new CsvProblem
             {
                 RuleId = RuleIds.CsvResidueNotApplied, Severity = Severity.Warning, Sheet = "aside",
-                Message = $"{values.Count} value(s) kept aside for record '{key.Replace('\u001F', '/')}' (occurrence {occurrence + 1}) are not put back: no such record was read from the sheets.",
+                Message = $"{AsideValues.CountValues(line)} value(s) kept aside for record '{key.Replace('\u001F', '/')}' (occurrence {occurrence + 1}) are not put back: no such record was read from the sheets.",
             });
         }
         return new CsvConversionResult { Records = records, Problems = [.. problems] };
