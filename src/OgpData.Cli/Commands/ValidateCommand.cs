@@ -8,7 +8,8 @@ namespace OgpData.Cli.Commands;
 /// <summary><c>ogpdata validate &lt;path&gt;... [options]</c></summary>
 internal static class ValidateCommand
 {
-    private static readonly string[] Valued = ["--schema", "--ocds-schema-dir", "--format", "--output", "-o", "--max-errors", "--fail-on", "--rules"];
+    private static readonly string[] Valued = ["--schema", "--ocds-schema-dir", "--format", "--output", "-o", "--max-errors", "--fail-on", "--rules",
+        "--max-depth", "--max-string-length", "--max-file-size"];
     private static readonly string[] Flags = ["--help", "-h"];
 
     public const string Help = """
@@ -28,6 +29,10 @@ internal static class ValidateCommand
           --max-errors N          list at most N findings per file (counts stay totals)
           --fail-on LEVEL         error (default), warning or none: the lowest severity that fails the run
           --rules ID=LEVEL,...    set rules' severities, e.g. OGP0009=none,OGP0001=error (none turns a rule off)
+          --max-depth N           refuse objects and arrays nested deeper than N levels (default 256, at most 4096)
+          --max-string-length N   refuse strings longer than N characters in files read whole (default 67108864)
+          --max-file-size SIZE    refuse inputs larger than SIZE, e.g. 500MB or 2GB (default: 256MB for files
+                                  read whole, no limit for streamed OCDS data)
 
         Settings can also live in ogpdata.json in the working folder (rules, failOn, maxErrors,
         ocdsSchemaDir, format); the command line wins.
@@ -65,6 +70,9 @@ internal static class ValidateCommand
             OcdsSchemaDirectory = arguments.Value("--ocds-schema-dir") ?? config.OcdsSchemaDir ?? NullIfEmpty(Environment.GetEnvironmentVariable("OGPDATA_OCDS_SCHEMA_DIR")),
             MaxFindings = arguments.Int("--max-errors", 0) ?? config.MaxErrors,
             Severities = config.RulesWith(CliConfig.ParseRules(arguments.Values("--rules"))),
+            MaxDepth = ReadMaxDepth(arguments.Int("--max-depth", 1)),
+            MaxStringLength = arguments.Int("--max-string-length", 0) ?? ValidationOptions.DefaultMaxStringLength,
+            MaxFileSize = arguments.Size("--max-file-size"),
         };
         var files = InputFiles.Expand(arguments.Positional);
         var validator = new DocumentValidator(options);
@@ -112,6 +120,13 @@ internal static class ValidateCommand
         stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         stdout.Flush();
     }
+
+    private static int ReadMaxDepth(int? depth) => depth switch
+    {
+        null => ValidationOptions.DefaultMaxDepth,
+        > ValidationOptions.MaxDepthCeiling => throw new UsageException($"--max-depth is at most {ValidationOptions.MaxDepthCeiling}, not {depth}."),
+        _ => depth.Value,
+    };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
