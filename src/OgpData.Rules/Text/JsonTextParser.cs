@@ -324,6 +324,7 @@ public static class JsonTextParser
             }
             if (i >= text.Length || text[i] != '"' || i - start > 64) return ReadString(out value, out _);
             var length = i - start;
+            if (length > _maxStringLength) return FailLongString(_pos, out value, out _);
             var slot = (hash & 0x7FFFFFFF) % _names.Length;
             var known = _names[slot];
             if (known is null || known.Length != length || string.CompareOrdinal(known, 0, text, start, length) != 0)

@@ -207,7 +207,9 @@ public sealed class DocumentValidator
             // The finding that stopped the reading holds the position of the cut.
             var stop = result.Findings.FirstOrDefault(f => f.RuleId == RuleIds.OcdsMalformedJson && f.Message == reason);
             var where = stop is { Line: > 0 } ? $":{stop.Line}:{stop.Column}" : "";
-            throw new InputException($"{displayPath}{where}: {FirstSentence(reason)}");
+            var depthHint = reason.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? $" Streamed OCDS data has a fixed maximum depth of {OcdsStreamReader.MaxDepth}." : "";
+            throw new InputException($"{displayPath}{where}: {FirstSentence(reason)}{depthHint}");
         }
         return new FileReport
         {
@@ -354,7 +356,8 @@ public sealed class DocumentValidator
         catch (JsonException e)
         {
             var where = $"{displayPath}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}";
-            return reader.CurrentDepth >= maxDepth
+            // The reader stops on the bracket that would open one level too many.
+            return reader.CurrentDepth >= maxDepth - 1
                 ? new InputException($"{where}: objects and arrays are nested deeper than {maxDepth} levels, the maximum depth; raise it with --max-depth N (ValidationOptions.MaxDepth).", e)
                 : new InputException($"{where}: not well-formed JSON: {FirstSentence(e.Message)}", e);
         }
