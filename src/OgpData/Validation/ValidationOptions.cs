@@ -25,8 +25,11 @@ public sealed record ValidationOptions
     /// </summary>
     public const int DefaultMaxDepth = 256;
 
-    /// <summary>The highest <see cref="MaxDepth"/> accepted: the depth the schema engine is tested at on a small stack.</summary>
-    public const int MaxDepthCeiling = 4096;
+    /// <summary>
+    /// The highest <see cref="MaxDepth"/> accepted: 512, the depth the schema engine is tested to evaluate on a
+    /// 1 MB thread stack (past its own guard it reports an error rather than overflow).
+    /// </summary>
+    public const int MaxDepthCeiling = 512;
 
     /// <summary>
     /// The default <see cref="MaxStringLength"/>: 64 Mi characters. No text field of a plan or a procurement
