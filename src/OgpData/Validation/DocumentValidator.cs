@@ -55,10 +55,10 @@ public sealed class DocumentValidator
         {
             throw new InputException($"cannot read '{path}': {e.Message}", e);
         }
-        if (_options.MaxFileSize is { } cap && file.Length > cap)
+        if (_options.MaxFileSize is { } cap && file.Length is var length && length > cap)
         {
             await file.DisposeAsync().ConfigureAwait(false);
-            throw TooLarge(path, file.Length);
+            throw TooLarge(path, length);
         }
         await using (file.ConfigureAwait(false))
         {

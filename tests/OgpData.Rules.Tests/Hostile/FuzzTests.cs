@@ -106,7 +106,7 @@ public class FuzzTests
             // canonical dates.
             foreach (var bound in new[] { reading.Start, reading.End })
             {
-                if (bound is { } date) Assert.Equal(date, PartialDate.Parse(date.ToString()));
+                if (bound is { } canonical) Assert.Equal(canonical, PartialDate.Parse(canonical.ToString()));
             }
             if (PartialDateParser.TryParseDate(input, out var date)) Assert.Equal(date, PartialDate.Parse(date.ToString()));
         }, iter: Fuzzing.Iterations(5_000));
