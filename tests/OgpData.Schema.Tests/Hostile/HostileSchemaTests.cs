@@ -118,6 +118,31 @@ public class HostileSchemaTests
         Assert.False(schema.IsValid(name.RootElement));
     }
 
+    // Found by the fuzzer: the compiler indexed the first of two "anyOf" members but read the last, fell back
+    // to the root for the pointer that named nothing, and unfolded the schema forever.
+    [Fact]
+    public void A_repeated_keyword_is_a_compile_error_not_an_endless_unfolding()
+    {
+        var watch = Stopwatch.StartNew();
+        var e = Assert.Throws<SchemaCompileException>(() => JsonSchema.Compile("""{"anyOf":[{"$dynamicAnchor":"a"}],"anyOf":-0,"not":false}"""));
+        Assert.Contains("nothing at '/anyOf/0'", e.Message, StringComparison.Ordinal);
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+    }
+
+    // Found by the fuzzer: two references back to the root branch at every level; retrying each branch down
+    // to the recursion limit took exponential time. The first time the limit is hit now ends the evaluation.
+    [Fact]
+    public void A_cycle_through_two_references_ends_in_linear_time()
+    {
+        var schema = JsonSchema.Compile("""{"$schema":"https://json-schema.org/draft/2019-09/schema","$ref":"#a","$anchor":"a","prefixItems":false,"$recursiveRef":"#a"}""");
+        using var document = JsonDocument.Parse("[]");
+        var watch = Stopwatch.StartNew();
+        var result = schema.Validate(document.RootElement);
+        Assert.Contains("$ref cycle", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.False(schema.IsValid(document.RootElement));
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+    }
+
     [Fact]
     public void Numbers_beyond_double_are_compared_without_crashing()
     {
