@@ -141,9 +141,10 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(1, report.Counts.Records);
         Assert.InRange(watch.Elapsed.TotalSeconds, 0, 30);
 
-        var message = await Refused(path, new ValidationOptions { MaxStringLength = 1_000_000 });
+        var longish = Write("longish.json", Package.Replace("Données ouvertes", new string('d', 2_000)));
+        var message = await Refused(longish, new ValidationOptions { MaxStringLength = 1_000 });
         Assert.Contains(":1:", message, StringComparison.Ordinal);
-        Assert.Contains("a string longer than 1000000 characters, the maximum string length; raise it with --max-string-length N", message, StringComparison.Ordinal);
+        Assert.Contains("a string longer than 1000 characters, the maximum string length; raise it with --max-string-length N", message, StringComparison.Ordinal);
     }
 
     [Fact]
