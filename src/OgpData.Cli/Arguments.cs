@@ -79,4 +79,29 @@ internal sealed class Arguments
         }
         return value;
     }
+
+    /// <summary>A size in bytes: a whole number with an optional unit, B, KB, MB, GB (powers of 1024).</summary>
+    public long? Size(string name)
+    {
+        var text = Value(name);
+        if (text is null) return null;
+        var trimmed = text.Trim();
+        long unit = 1;
+        foreach (var (suffix, bytes) in SizeUnits)
+        {
+            if (!trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
+            unit = bytes;
+            trimmed = trimmed[..^suffix.Length].TrimEnd();
+            break;
+        }
+        if (!long.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            || count > long.MaxValue / unit)
+        {
+            throw new UsageException($"{name} wants a size such as 500MB, 2GB or 1048576 (bytes), not '{text}'.");
+        }
+        return count * unit;
+    }
+
+    private static readonly (string Suffix, long Bytes)[] SizeUnits =
+        [("KB", 1L << 10), ("MB", 1L << 20), ("GB", 1L << 30), ("K", 1L << 10), ("M", 1L << 20), ("G", 1L << 30), ("B", 1)];
 }

@@ -60,6 +60,12 @@ internal static class CommandLine
             stderr.WriteLine("ogpdata: " + e.Message);
             return UsageOrInputError;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours, not of the input: still one line, never a stack trace in a CI log.
+            stderr.WriteLine($"ogpdata: internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}); please report it with the file that caused it.");
+            return UsageOrInputError;
+        }
     }
 
     private const string Usage = """

@@ -11,7 +11,7 @@ internal static class ValidateCommand
     internal static readonly string[] Valued =
     [
         "--schema", "--ocds-schema-dir", "--ocds-schema-cache", "--ocds-schema-url", "--ocds-version", "--format", "--output", "-o",
-        "--max-errors", "--fail-on", "--rules",
+        "--max-errors", "--fail-on", "--rules", "--max-depth", "--max-string-length", "--max-file-size",
     ];
     internal static readonly string[] Flags = ["--help", "-h", "--ocds-schema-download", "--download-extensions"];
 
@@ -43,6 +43,10 @@ internal static class ValidateCommand
           --max-errors N          list at most N findings per file (counts stay totals)
           --fail-on LEVEL         error (default), warning or none: the lowest severity that fails the run
           --rules ID=LEVEL,...    set rules' severities, e.g. OGP0009=none,OGP0001=error (none turns a rule off)
+          --max-depth N           refuse objects and arrays nested deeper than N levels (default 256, at most 512)
+          --max-string-length N   refuse strings longer than N characters in files read whole (default 67108864)
+          --max-file-size SIZE    refuse inputs larger than SIZE, e.g. 500MB or 2GB (default: 256MB for files
+                                  read whole, no limit for streamed OCDS data)
 
         Settings can also live in ogpdata.json in the working folder (rules, failOn, maxErrors,
         ocdsSchemaDir, ocdsVersion, format); the command line wins.
@@ -91,6 +95,9 @@ internal static class ValidateCommand
             DownloadExtensions = arguments.Has("--download-extensions"),
             MaxFindings = arguments.Int("--max-errors", 0) ?? config.MaxErrors,
             Severities = config.RulesWith(CliConfig.ParseRules(arguments.Values("--rules"))),
+            MaxDepth = ReadMaxDepth(arguments.Int("--max-depth", 1)),
+            MaxStringLength = arguments.Int("--max-string-length", 0) ?? ValidationOptions.DefaultMaxStringLength,
+            MaxFileSize = arguments.Size("--max-file-size"),
             Notice = message =>
             {
                 progress.Clear();
@@ -171,6 +178,13 @@ internal static class ValidateCommand
             ? text
             : throw new UsageException($"--ocds-version wants a version of the standard such as 1.1 or 1.0, not '{text}'.");
     }
+
+    private static int ReadMaxDepth(int? depth) => depth switch
+    {
+        null => ValidationOptions.DefaultMaxDepth,
+        > ValidationOptions.MaxDepthCeiling => throw new UsageException($"--max-depth is at most {ValidationOptions.MaxDepthCeiling}, not {depth}."),
+        _ => depth.Value,
+    };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -15,6 +15,7 @@ public static class RuleCatalog
     private static readonly RuleDescriptor[] Rules =
     [
         new RuleDescriptor { Id = RuleIds.UnreadableDataset, Title = "Dataset file could not be read", DefaultSeverity = Severity.Warning, Category = "Input" },
+        new RuleDescriptor { Id = RuleIds.DuplicatePropertyName, Title = "Duplicate property name in an object", DefaultSeverity = Severity.Error, Category = "Input" },
         Ogp(RuleIds.MilestoneNotMeasurable, "Milestone is not measurable: no verifiable deliverable or quantified target", Severity.Warning),
         Ogp(RuleIds.MilestoneWithoutDeadline, "Milestone has no end date, or one that cannot be read", Severity.Warning),
         Ogp(RuleIds.EndBeforeStart, "Period ends before it starts", Severity.Error),

@@ -9,6 +9,9 @@ public static class RuleIds
     /// <summary>A dataset file the analyzers were asked to check could not be read (not JSON, no header row).</summary>
     public const string UnreadableDataset = "OGP0000";
 
+    /// <summary>An object repeats a property name: readers disagree on which value counts.</summary>
+    public const string DuplicatePropertyName = "JSON0001";
+
     /// <summary>Milestone is not measurable: no verifiable deliverable or quantified target.</summary>
     public const string MilestoneNotMeasurable = "OGP0001";
     /// <summary>Milestone has no end date, or one that cannot be read.</summary>

@@ -17,7 +17,9 @@ namespace OgpData.Text;
 /// </remarks>
 public static class CommitmentSheetReader
 {
-    private const int MaxRows = 1_000_000;
+    // A spreadsheet's own limits: a sheet beyond them did not come from one, and is refused rather than cut.
+    private const int MaxRows = 1_048_576;
+    private const int MaxColumns = 16_384;
 
     /// <summary>A cell: where its text lies in the sheet, and its unquoted value.</summary>
     private readonly struct Cell
@@ -39,7 +41,17 @@ public static class CommitmentSheetReader
     /// <summary>Reads <paramref name="text"/>; a sheet without a header row gives an error.</summary>
     public static JsonTextDocument Read(string text)
     {
-        var rows = Tokenize(text);
+        var rows = Tokenize(text, out var unclosedQuote, out var rowsLeft);
+        if (unclosedQuote >= 0)
+        {
+            var opened = new LineMap(text).GetPosition(unclosedQuote);
+            return Unreadable(text, "the text ends inside the quoted cell opened at " + opened, text.Length);
+        }
+        if (rowsLeft >= 0) return Unreadable(text, "the sheet has more than " + MaxRows + " rows, a spreadsheet's limit", rowsLeft);
+        if (rows.Count > 0 && rows[0].Count > MaxColumns)
+        {
+            return Unreadable(text, "the header row has " + rows[0].Count + " columns; a sheet has at most " + MaxColumns + ", a spreadsheet's limit", rows[0][MaxColumns].Start);
+        }
         if (rows.Count == 0 || rows[0].Count == 0 || rows[0].TrueForAll(c => c.Value.Length == 0))
         {
             return new JsonTextDocument(text, null, new JsonTextError { Message = "the sheet has no header row", Offset = 0, Line = 1, Column = 1 });
@@ -48,12 +60,24 @@ public static class CommitmentSheetReader
         var headers = rows[0];
         var paths = new string[headers.Count][];
         for (var i = 0; i < headers.Count; i++) paths[i] = headers[i].Value.Trim().Split('/');
+        var layout = new Layout(paths);
 
         var root = new JsonTextNode(text, JsonTextKind.Object, 0, null, null, 0, 0, 0);
         var plans = Member(text, root, "actionPlans", JsonTextKind.Array, 0, 0);
         var plan = Item(text, plans, JsonTextKind.Object, 0, 0);
         var commitments = Member(text, plan, "commitments", JsonTextKind.Array, 0, 0);
         var byId = new Dictionary<string, JsonTextNode>(StringComparer.Ordinal);
+
+        // A value beyond the last header has no path: refuse the sheet rather than drop the value silently.
+        for (var r = 1; r < rows.Count; r++)
+        {
+            for (var c = headers.Count; c < rows[r].Count; c++)
+            {
+                if (rows[r][c].Value.Trim().Length == 0) continue;
+                return Unreadable(text, "row " + (r + 1) + " has a value in column " + (c + 1) + ", beyond the " + headers.Count
+                    + " columns of the header row", rows[r][c].Start);
+            }
+        }
 
         var idColumn = Array.FindIndex(paths, p => p.Length == 1 && p[0] == "id");
         for (var r = 1; r < rows.Count; r++)
@@ -75,14 +99,20 @@ public static class CommitmentSheetReader
             {
                 var cell = row[c];
                 if (cell.Value.Trim().Length == 0) continue;
-                Place(text, commitment, paths[c], cell, rowItems, row, paths);
+                Place(text, commitment, paths[c], cell, rowItems, row, layout);
             }
         }
         return new JsonTextDocument(text, root, null);
     }
 
+    private static JsonTextDocument Unreadable(string text, string message, int offset)
+    {
+        var position = new LineMap(text).GetPosition(offset);
+        return new JsonTextDocument(text, null, new JsonTextError { Message = message, Offset = offset, Line = position.Line, Column = position.Column });
+    }
+
     /// <summary>Puts one cell's value at its path under <paramref name="commitment"/>.</summary>
-    private static void Place(string text, JsonTextNode commitment, string[] path, Cell cell, Dictionary<string, JsonTextNode> rowItems, List<Cell> row, string[][] paths)
+    private static void Place(string text, JsonTextNode commitment, string[] path, Cell cell, Dictionary<string, JsonTextNode> rowItems, List<Cell> row, Layout layout)
     {
         var node = commitment;
         for (var i = 0; i < path.Length - 1; i++)
@@ -96,8 +126,13 @@ public static class CommitmentSheetReader
                 {
                     var array = node[part] ?? Member(text, node, part, JsonTextKind.Array, cell.Start, cell.Length);
                     if (array.Kind != JsonTextKind.Array) return;
-                    var itemId = IdOfItem(row, paths, key);
-                    item = FindById(array, itemId) ?? Item(text, array, JsonTextKind.Object, cell.Start, cell.Length);
+                    var itemId = layout.IdOfItem(row, key);
+                    item = layout.FindById(array, itemId);
+                    if (item is null)
+                    {
+                        item = Item(text, array, JsonTextKind.Object, cell.Start, cell.Length);
+                        if (itemId is not null) layout.Remember(array, itemId, item);
+                    }
                     rowItems[key] = item;
                 }
                 node = item;
@@ -139,27 +174,42 @@ public static class CommitmentSheetReader
     private static bool IsStringList(string[] path) =>
         path[path.Length - 1] == "ogpValues" || (path.Length == 2 && path[0] == "otherActors");
 
-    private static string? IdOfItem(List<Cell> row, string[][] paths, string itemKey)
+    /// <summary>
+    /// What the header row says once for the whole sheet: which column holds the id of each array item
+    /// ("milestones/0" → the column of "milestones/0/id"), and the items of each array by id. Looking them up
+    /// per cell by scanning would make a wide or long sheet quadratic.
+    /// </summary>
+    private sealed class Layout
     {
-        for (var c = 0; c < row.Count && c < paths.Length; c++)
+        private readonly Dictionary<string, int> _idColumns = new(StringComparer.Ordinal);
+        private readonly Dictionary<JsonTextNode, Dictionary<string, JsonTextNode>> _itemsById = new();
+
+        public Layout(string[][] paths)
         {
-            if (paths[c].Length > 0 && paths[c][paths[c].Length - 1] == "id" && string.Join("/", paths[c], 0, paths[c].Length - 1) == itemKey)
+            for (var c = 0; c < paths.Length; c++)
             {
-                var id = row[c].Value.Trim();
-                return id.Length > 0 ? id : null;
+                var path = paths[c];
+                if (path.Length < 2 || path[path.Length - 1] != "id") continue;
+                var key = string.Join("/", path, 0, path.Length - 1);
+                if (!_idColumns.ContainsKey(key)) _idColumns[key] = c;
             }
         }
-        return null;
-    }
 
-    private static JsonTextNode? FindById(JsonTextNode array, string? id)
-    {
-        if (id is null) return null;
-        foreach (var item in array.Children)
+        public string? IdOfItem(List<Cell> row, string itemKey)
         {
-            if (item["id"]?.StringValue == id) return item;
+            if (!_idColumns.TryGetValue(itemKey, out var column) || column >= row.Count) return null;
+            var id = row[column].Value.Trim();
+            return id.Length > 0 ? id : null;
         }
-        return null;
+
+        public JsonTextNode? FindById(JsonTextNode array, string? id) =>
+            id is not null && _itemsById.TryGetValue(array, out var items) && items.TryGetValue(id, out var item) ? item : null;
+
+        public void Remember(JsonTextNode array, string id, JsonTextNode item)
+        {
+            if (!_itemsById.TryGetValue(array, out var items)) _itemsById[array] = items = new Dictionary<string, JsonTextNode>(StringComparer.Ordinal);
+            items[id] = item;
+        }
     }
 
     private static Cell FirstFilled(List<Cell> row)
@@ -185,14 +235,16 @@ public static class CommitmentSheetReader
     }
 
     /// <summary>Splits the sheet into rows of cells: RFC 4180 quoting, and the delimiter the header uses most (';', ',' or tab).</summary>
-    private static List<List<Cell>> Tokenize(string text)
+    private static List<List<Cell>> Tokenize(string text, out int unclosedQuote, out int rowsLeft)
     {
+        unclosedQuote = -1;
+        rowsLeft = -1;
         var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var delimiter = DetectDelimiter(text, position);
         var rows = new List<List<Cell>>();
         var row = new List<Cell>();
         var builder = new System.Text.StringBuilder();
-        while (position <= text.Length && rows.Count < MaxRows)
+        while (position <= text.Length)
         {
             var start = position;
             string value;
@@ -203,15 +255,22 @@ public static class CommitmentSheetReader
                 contentStart = position + 1;
                 builder.Clear();
                 position++;
+                var closed = false;
                 while (position < text.Length)
                 {
                     if (text[position] == '"')
                     {
                         if (position + 1 < text.Length && text[position + 1] == '"') { builder.Append('"'); position += 2; exact = false; continue; }
                         position++;
+                        closed = true;
                         break;
                     }
                     builder.Append(text[position++]);
+                }
+                if (!closed)
+                {
+                    unclosedQuote = start;
+                    return rows;
                 }
                 // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
                 while (position < text.Length && text[position] != delimiter && text[position] != '\n' && text[position] != '\r')
@@ -239,6 +298,11 @@ public static class CommitmentSheetReader
             if (text[position] == '\r' && position + 1 < text.Length && text[position + 1] == '\n') position++;
             position++;
             if (position >= text.Length) break;
+            if (rows.Count == MaxRows)
+            {
+                rowsLeft = position;
+                break;
+            }
         }
         return rows;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OgpData.Text;
 
@@ -10,12 +11,15 @@ public sealed class JsonTextDocument
 {
     private LineMap? _lines;
 
-    internal JsonTextDocument(string text, JsonTextNode? root, JsonTextError? error)
+    internal JsonTextDocument(string text, JsonTextNode? root, JsonTextError? error, IReadOnlyList<JsonTextNode>? duplicateMembers = null)
     {
         Text = text;
         Root = root;
         Error = error;
+        DuplicateMembers = duplicateMembers ?? NoDuplicates;
     }
+
+    private static readonly IReadOnlyList<JsonTextNode> NoDuplicates = new JsonTextNode[0];
 
     /// <summary>The text that was read.</summary>
     public string Text { get; }
@@ -25,6 +29,13 @@ public sealed class JsonTextDocument
 
     /// <summary>Why the text is not JSON; null when it is.</summary>
     public JsonTextError? Error { get; }
+
+    /// <summary>
+    /// Members whose name repeats an earlier member of the same object, in text order. RFC 8259 leaves their
+    /// meaning to each reader (this one, like System.Text.Json, answers lookups with the last), so they are
+    /// reported rather than silently resolved.
+    /// </summary>
+    public IReadOnlyList<JsonTextNode> DuplicateMembers { get; }
 
     /// <summary>True when the text is well-formed JSON and <see cref="Root"/> is set.</summary>
     public bool IsWellFormed => Root is not null;
@@ -51,6 +62,22 @@ public sealed record JsonTextError
     /// <summary>1-based column of <see cref="Offset"/>.</summary>
     public required int Column { get; init; }
 
+    /// <summary>The reading limit the text exceeded, or <see cref="JsonTextLimit.None"/> when the text is simply not JSON.</summary>
+    public JsonTextLimit Limit { get; init; }
+
     /// <summary>"line L, column C: message", the one line a tool prints.</summary>
     public override string ToString() => "line " + Line + ", column " + Column + ": " + Message;
+}
+
+/// <summary>The reading limits a well-formed text can still exceed.</summary>
+public enum JsonTextLimit
+{
+    /// <summary>No limit: the text itself is broken.</summary>
+    None,
+
+    /// <summary>Objects and arrays nested deeper than allowed.</summary>
+    Depth,
+
+    /// <summary>A string value or property name longer than allowed.</summary>
+    StringLength,
 }

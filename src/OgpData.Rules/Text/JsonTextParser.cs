@@ -19,38 +19,53 @@ public static class JsonTextParser
     /// <summary>Reads <paramref name="text"/>; the result holds either the tree or the error.</summary>
     /// <param name="text">The JSON text.</param>
     /// <param name="maxDepth">How many objects and arrays may be nested; deeper is an error.</param>
-    public static JsonTextDocument Parse(string text, int maxDepth = DefaultMaxDepth)
+    /// <param name="maxStringLength">The longest string value or property name, in UTF-16 characters; longer is an error.</param>
+    public static JsonTextDocument Parse(string text, int maxDepth = DefaultMaxDepth, int maxStringLength = int.MaxValue)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
         if (maxDepth < 1) throw new ArgumentOutOfRangeException(nameof(maxDepth), maxDepth, "must be at least 1");
-        var reader = new Reader(text, maxDepth);
+        if (maxStringLength < 0) throw new ArgumentOutOfRangeException(nameof(maxStringLength), maxStringLength, "must not be negative");
+        var reader = new Reader(text, maxDepth, maxStringLength);
         var root = reader.ReadDocument();
         return root is null
             ? new JsonTextDocument(text, null, reader.CreateError())
-            : new JsonTextDocument(text, root, null);
+            : new JsonTextDocument(text, root, null, reader.SortedDuplicates());
     }
 
     private sealed class Reader
     {
         private readonly string _text;
         private readonly int _maxDepth;
+        private readonly int _maxStringLength;
         private readonly List<JsonTextNode> _open = new();
         private readonly string?[] _names = new string?[509];
         private StringBuilder? _builder;
+        private HashSet<string>? _seenNames;
         private int _pos;
         private string? _error;
         private int _errorOffset;
+        private JsonTextLimit _limit;
 
-        public Reader(string text, int maxDepth)
+        public Reader(string text, int maxDepth, int maxStringLength)
         {
             _text = text;
             _maxDepth = maxDepth;
+            _maxStringLength = maxStringLength;
+        }
+
+        private List<JsonTextNode>? Duplicates { get; set; }
+
+        // Objects are checked as they close, inner ones first; report in text order.
+        public List<JsonTextNode>? SortedDuplicates()
+        {
+            Duplicates?.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            return Duplicates;
         }
 
         public JsonTextError CreateError()
         {
             var position = new LineMap(_text).GetPosition(_errorOffset);
-            return new JsonTextError { Message = _error!, Offset = _errorOffset, Line = position.Line, Column = position.Column };
+            return new JsonTextError { Message = _error!, Offset = _errorOffset, Line = position.Line, Column = position.Column, Limit = _limit };
         }
 
         public JsonTextNode? ReadDocument()
@@ -75,7 +90,10 @@ public static class JsonTextParser
                 if (c == '{' || c == '[')
                 {
                     if (_open.Count >= _maxDepth)
+                    {
+                        _limit = JsonTextLimit.Depth;
                         return Fail("objects and arrays are nested deeper than " + _maxDepth + " levels", _pos);
+                    }
                     node = new JsonTextNode(_text, c == '{' ? JsonTextKind.Object : JsonTextKind.Array, _pos, parent, name, nameStart, nameLength, index);
                     parent?.Add(node);
                     root ??= node;
@@ -152,7 +170,35 @@ public static class JsonTextParser
             var node = _open[_open.Count - 1];
             _open.RemoveAt(_open.Count - 1);
             node.Length = _pos - node.Start;
+            if (node.Kind == JsonTextKind.Object && node.Count > 1) FindDuplicateNames(node);
             return true;
+        }
+
+        // Once per object when it closes: small objects compare names pairwise, larger ones share one set.
+        private void FindDuplicateNames(JsonTextNode node)
+        {
+            var members = node.Children;
+            if (members.Count <= 8)
+            {
+                for (var i = 1; i < members.Count; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (string.Equals(members[i].Name, members[j].Name, StringComparison.Ordinal))
+                        {
+                            (Duplicates ??= new List<JsonTextNode>()).Add(members[i]);
+                            break;
+                        }
+                    }
+                }
+                return;
+            }
+            var seen = _seenNames ??= new HashSet<string>(StringComparer.Ordinal);
+            seen.Clear();
+            foreach (var member in members)
+            {
+                if (!seen.Add(member.Name!)) (Duplicates ??= new List<JsonTextNode>()).Add(member);
+            }
         }
 
         private bool ReadMemberName(out string? name, out int nameStart, out int nameLength)
@@ -278,6 +324,7 @@ public static class JsonTextParser
             }
             if (i >= text.Length || text[i] != '"' || i - start > 64) return ReadString(out value, out _);
             var length = i - start;
+            if (length > _maxStringLength) return FailLongString(_pos, out value, out _);
             var slot = (hash & 0x7FFFFFFF) % _names.Length;
             var known = _names[slot];
             if (known is null || known.Length != length || string.CompareOrdinal(known, 0, text, start, length) != 0)
@@ -301,6 +348,7 @@ public static class JsonTextParser
                 var c = text[i];
                 if (c == '"')
                 {
+                    if (i - start - 1 > _maxStringLength) return FailLongString(start, out value, out escaped);
                     value = text.Substring(start + 1, i - start - 1);
                     escaped = false;
                     _pos = i + 1;
@@ -319,6 +367,7 @@ public static class JsonTextParser
                 var c = text[i];
                 if (c == '"')
                 {
+                    if (builder.Length > _maxStringLength) return FailLongString(start, out value, out escaped);
                     value = builder.ToString();
                     _pos = i + 1;
                     return true;
@@ -361,7 +410,17 @@ public static class JsonTextParser
                 }
                 i += 2;
             }
-            Fail("the string that starts here is not closed", start);
+            // Point at the cut (where a truncated file ends), and say where the open string began.
+            Fail("the text ends inside the string opened at " + new LineMap(_text).GetPosition(start), text.Length);
+            return false;
+        }
+
+        private bool FailLongString(int start, out string value, out bool escaped)
+        {
+            value = "";
+            escaped = false;
+            _limit = JsonTextLimit.StringLength;
+            Fail("a string longer than " + _maxStringLength + " characters", start);
             return false;
         }
 

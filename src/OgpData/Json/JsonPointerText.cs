@@ -32,8 +32,14 @@ public static class JsonPointerText
     /// <summary>Follows a pointer from an element; false when a token names nothing.</summary>
     public static bool TryNavigate(JsonElement root, string pointer, out JsonElement found)
     {
-        found = root;
-        if (pointer.Length == 0) return true;
+        // On failure 'found' is the default (undefined) element, never the root: a caller that ignored the result
+        // would otherwise read the whole document where a part of it was meant.
+        found = default;
+        if (pointer.Length == 0)
+        {
+            found = root;
+            return true;
+        }
         if (pointer[0] != '/') return false;
         var current = root;
         foreach (var raw in pointer.Substring(1).Split('/'))

@@ -66,6 +66,9 @@ public abstract class OcdsSchemaSource
         }
     }
 
+    // A whole OCDS release (schemas, codelists, docs) inflates to a few MB; these caps stop a zip bomb long before memory runs out.
+    private const long MaxZipTotalBytes = 256L << 20;
+
     private sealed class ZipSource(string zipPath, string? root) : OcdsSchemaSource
     {
         private readonly Lazy<Dictionary<string, byte[]>> _files = new(() => ReadZip(zipPath, root));
@@ -94,16 +97,37 @@ public abstract class OcdsSchemaSource
                 root = release.FullName[..^release.Name.Length];
             }
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            long total = 0;
             foreach (var entry in zip.Entries)
             {
                 if (!entry.FullName.StartsWith(root, StringComparison.Ordinal) || entry.Name.Length == 0) continue;
-                if (entry.Length > MaxZipEntryBytes) continue; // never inflate a zip bomb
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                files[entry.FullName[root.Length..]] = copy.ToArray();
+                if (entry.Length > MaxZipEntryBytes) continue; // no schema file is that big; never inflate a zip bomb
+                // The sizes in a zip's directory are the archive's word, not a promise: count what really inflates.
+                var bytes = Inflate(entry, path, MaxZipTotalBytes - total);
+                total += bytes.Length;
+                files[entry.FullName[root.Length..]] = bytes;
             }
             return files;
+        }
+
+        private static byte[] Inflate(ZipArchiveEntry entry, string path, long budget)
+        {
+            var cap = Math.Min(MaxZipEntryBytes, budget);
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (copy.Length + read > cap)
+                {
+                    throw new InvalidDataException(cap < MaxZipEntryBytes
+                        ? $"{path}: the schema files inflate to more than {MaxZipTotalBytes >> 20} MB in all; not a schema archive."
+                        : $"{path}: '{entry.FullName}' inflates to more than {MaxZipEntryBytes >> 20} MB; not a schema file.");
+                }
+                copy.Write(chunk, 0, read);
+            }
+            return copy.ToArray();
         }
     }
 

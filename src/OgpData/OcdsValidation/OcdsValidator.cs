@@ -197,7 +197,7 @@ public static class OcdsValidator
         private static void ReadExtensions(MetadataProperty property, PackageState package)
         {
             package.ExtensionsProperty = property;
-            if (property.AfterItems || package.Schemas is not null) return;
+            if (property.AfterItems || package.Schemas is not null || InvalidUtf8At(property.Utf8.Span) is not null) return;
             using var document = property.Parse();
             if (document.RootElement.ValueKind != JsonValueKind.Array) return;
             foreach (var entry in document.RootElement.EnumerateArray())
@@ -346,6 +346,19 @@ public static class OcdsValidator
         private Done CheckItem(Work unit, StreamedItem item)
         {
             var findings = Placed(unit.Ready);
+            // System.Text.Json reads invalid UTF-8 inside strings without a word and throws when a check decodes
+            // them: refuse the item first. The check is vectorised, a small fraction of the parse.
+            if (InvalidUtf8At(item.Utf8.Span) is { } bad)
+            {
+                var at = item.PositionAt(bad);
+                findings.Add(new Pending(new Finding
+                {
+                    RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
+                    Message = "This item is not valid UTF-8 (a byte at line " + at.Line + ", column " + at.Column + " starts no character); save the file as UTF-8.",
+                    Line = at.Line, Column = at.Column,
+                }, null));
+                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null, null);
+            }
             JsonDocument document;
             try
             {
@@ -384,6 +397,19 @@ public static class OcdsValidator
             }
         }
 
+        /// <summary>The offset of the first byte that starts no UTF-8 character, or null when the text is valid.</summary>
+        private static int? InvalidUtf8At(ReadOnlySpan<byte> utf8)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(utf8)) return null;
+            var offset = 0;
+            while (offset < utf8.Length)
+            {
+                if (System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done) return offset;
+                offset += consumed;
+            }
+            return offset;
+        }
+
         private static (string? Key, string? Label, string? Pointer) UniqueKey(JsonElement root, StreamedItem item)
         {
             if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return (null, null, null);
@@ -396,7 +422,17 @@ public static class OcdsValidator
         private Done CheckMetadata(Work unit, PackageEnd end)
         {
             var findings = Placed(unit.Ready);
-            using var document = JsonDocument.Parse(end.ToUtf8Json());
+            var metadata = end.ToUtf8Json();
+            if (InvalidUtf8At(metadata) is not null)
+            {
+                findings.Add(new Pending(new Finding
+                {
+                    RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = end.PackagePointer,
+                    Message = "The package metadata is not valid UTF-8; save the file as UTF-8.", Line = end.Position.Line, Column = end.Position.Column,
+                }, null));
+                return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
+            }
+            using var document = JsonDocument.Parse(metadata);
             var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));

@@ -22,6 +22,7 @@ internal sealed class Evaluator
     private int errorCap;
     private int maxDepth;
     private int nodeDepth;
+    private bool recursionStopped;
     private int silent;
     private bool countOnly;
     private int counted;
@@ -91,6 +92,7 @@ internal sealed class Evaluator
         pathLength = 0;
         scopeLength = 0;
         nodeDepth = 0;
+        recursionStopped = false;
         silent = 0;
         cached = this;
         return result;
@@ -161,9 +163,14 @@ internal sealed class Evaluator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool EnterNode(SchemaNode node)
     {
+        if (recursionStopped) return false;
         if (++nodeDepth > 4000 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             nodeDepth--;
+            // Stop the whole evaluation, not only this branch: a cycle through two references ({"$ref": "#a",
+            // "$recursiveRef": "#a"}) branches at every level, and retrying each branch down to the limit
+            // would take exponential time.
+            recursionStopped = true;
             if (Reporting)
             {
                 Add("$ref", node.Location,

@@ -20,7 +20,16 @@ public static class JsonSchema
     {
         options ??= SchemaOptions.Default;
         var compiler = new SchemaCompiler(options);
-        var root = compiler.Compile(schema, uri?.OriginalString);
+        SchemaNode root;
+        try
+        {
+            root = compiler.Compile(schema, uri?.OriginalString);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            // A keyword's string escaping a lone surrogate: not text a schema can be made of.
+            throw new SchemaCompileException("the schema holds a string that is not Unicode text (an escaped lone surrogate): " + e.Message, e);
+        }
         return new CompiledSchema(root, options);
     }
 
@@ -69,6 +78,11 @@ public sealed class CompiledSchema
         {
             valid = root.Evaluate(instance, evaluator, null);
         }
+        catch (InvalidOperationException e) when (IsUndecodableText(e))
+        {
+            evaluator.Finish(true);
+            return UndecodableText;
+        }
         catch
         {
             evaluator.Finish(true);
@@ -76,6 +90,23 @@ public sealed class CompiledSchema
         }
         return evaluator.Finish(valid);
     }
+
+    // String values are read leniently (JsonText.StringOf); a property name escaping a lone surrogate ("\ud800")
+    // is the one text System.Text.Json still refuses to decode. It ends the validation with one error, not a crash.
+    private static readonly ValidationResult UndecodableText = new()
+    {
+        Errors =
+        [
+            new SchemaError
+            {
+                InstancePointer = "", Keyword = "unicode", SchemaLocation = "#",
+                Message = "a property name escapes a lone surrogate (\\uD800-\\uDFFF without its pair), which is not Unicode text; validation stopped",
+            },
+        ],
+    };
+
+    private static bool IsUndecodableText(InvalidOperationException e) =>
+        e.Message.Contains("UTF-16", StringComparison.Ordinal);
 
     /// <summary>
     /// How many errors <see cref="Validate"/> would list for the instance (capped the same way), without
@@ -88,6 +119,11 @@ public sealed class CompiledSchema
         try
         {
             valid = root.Evaluate(instance, evaluator, null);
+        }
+        catch (InvalidOperationException e) when (IsUndecodableText(e))
+        {
+            evaluator.FinishCount(true);
+            return 1;
         }
         catch
         {
@@ -106,6 +142,10 @@ public sealed class CompiledSchema
         try
         {
             valid = root.Evaluate(instance, evaluator, null);
+        }
+        catch (InvalidOperationException e) when (IsUndecodableText(e))
+        {
+            valid = false;
         }
         finally
         {

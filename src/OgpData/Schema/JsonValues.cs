@@ -136,9 +136,19 @@ internal sealed class JsonValueComparer : IEqualityComparer<JsonElement>
         var rawA = JsonMarshal.GetRawUtf8Value(a);
         var rawB = JsonMarshal.GetRawUtf8Value(b);
         if (rawA.IndexOf((byte)'\\') < 0 && rawB.IndexOf((byte)'\\') < 0) return rawA.SequenceEqual(rawB);
-        if (rawA.IndexOf((byte)'\\') < 0) return b.ValueEquals(rawA.Slice(1, rawA.Length - 2));
+        if (rawA.IndexOf((byte)'\\') < 0)
+        {
+            try
+            {
+                return b.ValueEquals(rawA.Slice(1, rawA.Length - 2));
+            }
+            catch (InvalidOperationException)
+            {
+                // b escapes a lone surrogate: compare code units below.
+            }
+        }
 #endif
-        return a.ValueEquals(b.GetString());
+        return string.Equals(JsonText.StringOf(a), JsonText.StringOf(b), StringComparison.Ordinal);
     }
 
     private static int StringHash(in JsonElement value)
@@ -147,7 +157,7 @@ internal sealed class JsonValueComparer : IEqualityComparer<JsonElement>
         var raw = JsonMarshal.GetRawUtf8Value(value);
         if (raw.IndexOf((byte)'\\') < 0) return Utf8Hash.Of(raw.Slice(1, raw.Length - 2));
 #endif
-        return Utf8Hash.Of(Encoding.UTF8.GetBytes(value.GetString()!));
+        return Utf8Hash.Of(Encoding.UTF8.GetBytes(JsonText.StringOf(value)));
     }
 
     private static int NameHash(in JsonProperty property)
@@ -256,7 +266,7 @@ internal sealed class Utf8NameTable
         var raw = JsonMarshal.GetRawUtf8Value(value);
         if (raw.IndexOf((byte)'\\') < 0) return Find(raw.Slice(1, raw.Length - 2));
 #endif
-        return FindText(value.GetString()!);
+        return FindText(JsonText.StringOf(value));
     }
 }
 
@@ -279,7 +289,54 @@ internal static class JsonText
             return count;
         }
 #endif
-        return CodePointLength(value.GetString()!);
+        return CodePointLength(JsonText.StringOf(value));
+    }
+
+    /// <summary>
+    /// The value of a string. JSON may escape a lone surrogate (<c>"\ud800"</c>), which System.Text.Json refuses
+    /// to decode; such a string is read here code unit by code unit instead, so validation never throws on it.
+    /// </summary>
+    public static string StringOf(in JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Unescape(value.GetRawText());
+        }
+    }
+
+    // The escapes of a JSON string literal (quotes included), each \uXXXX kept as its code unit.
+    private static string Unescape(string literal)
+    {
+        var builder = new StringBuilder(literal.Length);
+        for (var i = 1; i < literal.Length - 1; i++)
+        {
+            var c = literal[i];
+            if (c != '\\' || i + 1 >= literal.Length - 1)
+            {
+                builder.Append(c);
+                continue;
+            }
+            var e = literal[++i];
+            switch (e)
+            {
+                case 'b': builder.Append('\b'); break;
+                case 'f': builder.Append('\f'); break;
+                case 'n': builder.Append('\n'); break;
+                case 'r': builder.Append('\r'); break;
+                case 't': builder.Append('\t'); break;
+                case 'u' when i + 4 < literal.Length
+                    && int.TryParse(literal.AsSpan(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var unit):
+                    builder.Append((char)unit);
+                    i += 4;
+                    break;
+                default: builder.Append(e); break;
+            }
+        }
+        return builder.ToString();
     }
 
     public static int CodePointLength(string text)

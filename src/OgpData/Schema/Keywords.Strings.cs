@@ -23,7 +23,7 @@ internal static class StringChars
             return buffer.Slice(0, count);
         }
 #endif
-        return value.GetString().AsSpan();
+        return JsonText.StringOf(value).AsSpan();
     }
 }
 

@@ -73,7 +73,7 @@ internal sealed class EnumKeyword : Keyword
         foreach (var item in list.EnumerateArray())
         {
             values.Add(item);
-            if (item.ValueKind == JsonValueKind.String) texts.Add(item.GetString()!);
+            if (item.ValueKind == JsonValueKind.String) texts.Add(JsonText.StringOf(item));
             else allStrings = false;
         }
         if (texts.Count > 0) strings = new Utf8NameTable(texts);

@@ -297,7 +297,7 @@ internal sealed class SchemaCompiler
             if (placeResources.TryGetValue(new Place(place.Document, pointer), out resource))
             {
                 // Index it as a schema now, so ids and anchors inside it count.
-                JsonPointerText.TryNavigate(place.Document.Root, place.Pointer, out var element);
+                if (!JsonPointerText.TryNavigate(place.Document.Root, place.Pointer, out var element)) throw NothingAt(place);
                 Index(element, place.Document, place.Pointer, resource, 0);
                 return placeResources[place];
             }
@@ -307,9 +307,14 @@ internal sealed class SchemaCompiler
 
     // ---------------------------------------------------------------- compiling
 
+    // A place indexed through one member and read through another: an object that repeats a keyword
+    // ({"anyOf": [...], "anyOf": 0}) is indexed member by member but read by name, where the last one wins.
+    private static SchemaCompileException NothingAt(Place place) =>
+        new($"the schema has nothing at '{place.Pointer}' (is a keyword repeated in one object?).");
+
     private void Fill(SchemaNode node, Place place)
     {
-        JsonPointerText.TryNavigate(place.Document.Root, place.Pointer, out var element);
+        if (!JsonPointerText.TryNavigate(place.Document.Root, place.Pointer, out var element)) throw NothingAt(place);
         var resource = ResourceOf(place);
         node.Resource = resource;
         var local = place.Pointer.Substring(resource.DocumentPointer.Length);

@@ -21,6 +21,7 @@ public sealed class DocumentValidator
         JsonSchema.Compile(Encoding.UTF8.GetString(BundledSchemas.CommitmentPackageSchema)));
 
     private readonly ValidationOptions _options;
+    private readonly Lazy<CompiledSchema> _commitmentSchema;
     private readonly Lazy<CompiledSchema?> _userSchema;
     private readonly Lazy<Task<OcdsSchemaSet>?> _ocdsSchemas;
     private readonly Lazy<OcdsSchemaVersions?> _ocdsVersions;
@@ -32,6 +33,13 @@ public sealed class DocumentValidator
     public DocumentValidator(ValidationOptions? options = null)
     {
         _options = options ?? new ValidationOptions();
+        if (_options.MaxDepth is < 1 or > ValidationOptions.MaxDepthCeiling)
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxDepth, $"MaxDepth must be between 1 and {ValidationOptions.MaxDepthCeiling}.");
+        if (_options.MaxStringLength < 0) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxStringLength, "MaxStringLength must not be negative.");
+        if (_options.MaxFileSize < 0) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxFileSize, "MaxFileSize must not be negative.");
+        _commitmentSchema = _options.MaxDepth == SchemaOptions.Default.MaxDepth
+            ? CommitmentSchema
+            : new(() => JsonSchema.Compile(Encoding.UTF8.GetString(BundledSchemas.CommitmentPackageSchema), SchemaOptions.Default with { MaxDepth = _options.MaxDepth }));
         _userSchema = new(() => _options.SchemaPath is null ? null : LoadUserSchema(_options.SchemaPath));
         _ocdsVersions = new(OpenOcdsSchemaVersions);
         _ocdsSchemas = new(() => _ocdsVersions.Value is { } versions ? versions.LoadAsync(ChooseOcdsVersion(versions)) : null);
@@ -66,9 +74,11 @@ public sealed class DocumentValidator
     /// <summary>Validates a document read from <paramref name="content"/>; <paramref name="displayPath"/> names it in the report.</summary>
     public async Task<FileReport> ValidateAsync(string displayPath, Stream content, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        if (_options.MaxFileSize is { } cap && content.CanSeek && content.Length > cap) throw TooLarge(displayPath, content.Length);
         if (_options.SchemaPath is null && displayPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return ValidateCommitmentSheet(displayPath, await ReadAllAsync(content, cancellationToken).ConfigureAwait(false));
+            return ValidateCommitmentSheet(displayPath, await ReadWholeAsync(displayPath, content, cancellationToken).ConfigureAwait(false));
         }
         DetectedInput detected;
         try
@@ -83,18 +93,18 @@ public sealed class DocumentValidator
         {
             if (_userSchema.Value is { } schema)
             {
-                var bytes = await ReadAllAsync(detected.Content, cancellationToken).ConfigureAwait(false);
+                var bytes = await ReadWholeAsync(displayPath, detected.Content, cancellationToken).ConfigureAwait(false);
                 return ValidateAgainst(displayPath, bytes, schema, DocumentKinds.Json);
             }
             switch (detected.Kind)
             {
                 case DocumentKind.OgpCommitmentPackage:
-                    var bytes = await ReadAllAsync(detected.Content, cancellationToken).ConfigureAwait(false);
+                    var bytes = await ReadWholeAsync(displayPath, detected.Content, cancellationToken).ConfigureAwait(false);
                     return ValidateCommitmentPackage(displayPath, bytes);
                 case var kind when kind.IsOcds():
                     return await ValidateOcdsAsync(displayPath, detected, cancellationToken).ConfigureAwait(false);
                 case DocumentKind.Unknown:
-                    throw new InputException($"{displayPath}: not JSON (nor gzip-compressed JSON); check the file, or its extension if it is a spreadsheet.");
+                    throw await NotJsonAsync(displayPath, detected.Content, cancellationToken).ConfigureAwait(false);
                 default:
                     throw new InputException($"{displayPath}: a JSON document that is neither an OGP commitment package nor OCDS data; give its schema with --schema FILE.");
             }
@@ -104,11 +114,12 @@ public sealed class DocumentValidator
     /// <summary>Validates the UTF-8 text of a commitment package: the bundled schema, then the commitment rules.</summary>
     public FileReport ValidateCommitmentPackage(string displayPath, ReadOnlyMemory<byte> utf8)
     {
-        var tree = OgpData.Text.JsonTextParser.Parse(DecodeUtf8(displayPath, utf8.Span));
+        var tree = ParseText(displayPath, utf8);
         var check = CheckCommitments(displayPath, tree, "not well-formed JSON");
         using var document = ParseJson(displayPath, utf8);
-        var findings = new List<Finding>(CommitmentSchema.Value.Validate(document.RootElement).ToFindings(utf8.Span));
+        var findings = new List<Finding>(_commitmentSchema.Value.Validate(document.RootElement).ToFindings(utf8.Span));
         findings.AddRange(check.Findings);
+        AddDuplicateMembers(findings, tree);
         return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, CountCommitments(tree));
     }
 
@@ -133,19 +144,56 @@ public sealed class DocumentValidator
     // The commitment rules on a package read as a text tree (from JSON or from a sheet); unreadable text is exit 2.
     private CommitmentCheckResult CheckCommitments(string displayPath, OgpData.Text.JsonTextDocument tree, string whatItIsNot)
     {
-        var check = CommitmentChecker.Check(tree, new CommitmentRuleOptions { Severities = _options.Severities });
-        if (check.ParseError is { } error)
-        {
-            throw new InputException($"{displayPath}:{error.Line}:{error.Column}: {whatItIsNot}: {error.Message}");
-        }
-        return check;
+        if (tree.Error is { } error) throw Unreadable(displayPath, error, whatItIsNot);
+        return CommitmentChecker.Check(tree, new CommitmentRuleOptions { Severities = _options.Severities });
     }
 
     private FileReport ValidateAgainst(string displayPath, ReadOnlyMemory<byte> utf8, CompiledSchema schema, string kind)
     {
+        // The text tree gives the limits, the positions of a syntax error and the duplicate names; the schema
+        // runs on the JsonDocument.
+        var tree = ParseText(displayPath, utf8);
+        if (tree.Error is { } error) throw Unreadable(displayPath, error, "not well-formed JSON");
         using var document = ParseJson(displayPath, utf8);
-        var findings = schema.Validate(document.RootElement).ToFindings(utf8.Span);
+        var findings = new List<Finding>(schema.Validate(document.RootElement).ToFindings(utf8.Span));
+        AddDuplicateMembers(findings, tree);
         return Report(displayPath, kind, findings, 1);
+    }
+
+    private OgpData.Text.JsonTextDocument ParseText(string displayPath, ReadOnlyMemory<byte> utf8) =>
+        OgpData.Text.JsonTextParser.Parse(DecodeUtf8(displayPath, utf8.Span), _options.MaxDepth, _options.MaxStringLength);
+
+    // One finding per repeated name, at the repeat, naming the line of the first.
+    private static void AddDuplicateMembers(List<Finding> findings, OgpData.Text.JsonTextDocument tree)
+    {
+        foreach (var member in tree.DuplicateMembers)
+        {
+            var first = member.Parent!.Children.First(m => m.Name == member.Name);
+            var at = tree.GetPosition(member.NameSpan!.Value.Start);
+            var firstAt = tree.GetPosition(first.NameSpan!.Value.Start);
+            findings.Add(new Finding
+            {
+                RuleId = RuleIds.DuplicatePropertyName,
+                Severity = RuleCatalog.Get(RuleIds.DuplicatePropertyName).DefaultSeverity,
+                Pointer = member.Pointer,
+                Line = at.Line,
+                Column = at.Column,
+                Message = $"The property \"{member.Name}\" is given again (first at line {firstAt.Line}, column {firstAt.Column}); readers disagree on which value counts, and only the last is checked.",
+                Value = member.Name,
+            });
+        }
+    }
+
+    // Unreadable text: a syntax error, or a limit exceeded (then the message names the limit and how to raise it).
+    private static InputException Unreadable(string displayPath, OgpData.Text.JsonTextError error, string whatItIsNot)
+    {
+        var where = $"{displayPath}:{error.Line}:{error.Column}";
+        return error.Limit switch
+        {
+            OgpData.Text.JsonTextLimit.Depth => new InputException($"{where}: {error.Message}, the maximum depth; raise it with --max-depth N (ValidationOptions.MaxDepth)."),
+            OgpData.Text.JsonTextLimit.StringLength => new InputException($"{where}: {error.Message}, the maximum string length; raise it with --max-string-length N (ValidationOptions.MaxStringLength)."),
+            _ => new InputException($"{where}: {whatItIsNot}: {error.Message}"),
+        };
     }
 
     private async Task<FileReport> ValidateOcdsAsync(string displayPath, DetectedInput detected, CancellationToken cancellationToken)
@@ -165,7 +213,15 @@ public sealed class DocumentValidator
             Severities = _options.Severities,
         };
         var result = await OcdsValidator.ValidateAsync(detected.Content, options, cancellationToken).ConfigureAwait(false);
-        if (result.Unreadable is { } reason) throw new InputException($"{displayPath}: {reason}");
+        if (result.Unreadable is { } reason)
+        {
+            // The finding that stopped the reading holds the position of the cut.
+            var stop = result.Findings.FirstOrDefault(f => f.RuleId == RuleIds.OcdsMalformedJson && f.Message == reason);
+            var where = stop is { Line: > 0 } ? $":{stop.Line}:{stop.Column}" : "";
+            var depthHint = reason.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? $" Streamed OCDS data has a fixed maximum depth of {OcdsStreamReader.MaxDepth}." : "";
+            throw new InputException($"{displayPath}{where}: {FirstSentence(reason)}{depthHint}");
+        }
         return new FileReport
         {
             Path = displayPath,
@@ -206,7 +262,7 @@ public sealed class DocumentValidator
         return count;
     }
 
-    private static CompiledSchema LoadUserSchema(string path)
+    private CompiledSchema LoadUserSchema(string path)
     {
         byte[] bytes;
         try
@@ -220,7 +276,7 @@ public sealed class DocumentValidator
         using var document = ParseJson(path, bytes);
         try
         {
-            return JsonSchema.Compile(document.RootElement.Clone(), new Uri(Path.GetFullPath(path)));
+            return JsonSchema.Compile(document.RootElement.Clone(), new Uri(Path.GetFullPath(path)), SchemaOptions.Default with { MaxDepth = _options.MaxDepth });
         }
         catch (SchemaCompileException e)
         {
@@ -266,11 +322,11 @@ public sealed class DocumentValidator
         }
     }
 
-    private static JsonDocument ParseJson(string displayPath, ReadOnlyMemory<byte> utf8)
+    private JsonDocument ParseJson(string displayPath, ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 256 });
+            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
         }
         catch (JsonException e)
         {
@@ -291,11 +347,63 @@ public sealed class DocumentValidator
         }
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    // Reads an input that is processed whole, up to the size cap: a gzip bomb stops at the cap, not at the memory's end.
+    private async Task<byte[]> ReadWholeAsync(string displayPath, Stream stream, CancellationToken cancellationToken)
     {
+        var cap = _options.WholeFileCap;
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var chunk = new byte[1 << 16];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            if (buffer.Length + read > cap) throw TooLarge(displayPath, null);
+            buffer.Write(chunk, 0, read);
+        }
         return buffer.ToArray();
+    }
+
+    private InputException TooLarge(string displayPath, long? size)
+    {
+        var cap = _options.MaxFileSize ?? ValidationOptions.DefaultMaxWholeFileSize;
+        var actual = size is { } bytes ? $" ({bytes:N0} bytes)" : "";
+        return new InputException($"{displayPath}: larger than {cap:N0} bytes{actual}, the maximum file size; raise it with --max-file-size SIZE (ValidationOptions.MaxFileSize).");
+    }
+
+    // Why an input the detector could not read as JSON is not JSON: empty, too deep, or a syntax error at a place.
+    private async Task<InputException> NotJsonAsync(string displayPath, Stream content, CancellationToken cancellationToken)
+    {
+        var head = new byte[InputDetector.DefaultPeekBytes];
+        var length = 0;
+        while (length < head.Length)
+        {
+            var read = await content.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            length += read;
+        }
+        if (head.AsSpan(0, length).Trim(" \t\r\n"u8).IsEmpty) return new InputException($"{displayPath}: the file is empty; a JSON document or a CSV sheet was expected.");
+        return DiagnoseJson(displayPath, head.AsSpan(0, length), isWhole: length < head.Length, _options.MaxDepth)
+            ?? new InputException($"{displayPath}: not JSON (nor gzip-compressed JSON); check the file, or its extension if it is a spreadsheet.");
+    }
+
+    private static InputException? DiagnoseJson(string displayPath, ReadOnlySpan<byte> utf8, bool isWhole, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8, isWhole, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
+        try
+        {
+            while (reader.Read())
+            {
+            }
+            return null;
+        }
+        catch (JsonException e)
+        {
+            var where = $"{displayPath}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}";
+            // The reader stops on the bracket that would open one level too many.
+            return reader.CurrentDepth >= maxDepth - 1
+                ? new InputException($"{where}: objects and arrays are nested deeper than {maxDepth} levels, the maximum depth; raise it with --max-depth N (ValidationOptions.MaxDepth).", e)
+                : new InputException($"{where}: not well-formed JSON: {FirstSentence(e.Message)}", e);
+        }
     }
 
     private static string FirstSentence(string message)

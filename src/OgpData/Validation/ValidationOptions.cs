@@ -44,6 +44,55 @@ public sealed record ValidationOptions
     /// <summary>Per-rule severities that replace the catalogue's defaults; <see cref="Severity.None"/> turns a rule off.</summary>
     public ImmutableDictionary<string, Severity> Severities { get; init; } = ImmutableDictionary<string, Severity>.Empty;
 
+    /// <summary>
+    /// The default <see cref="MaxDepth"/>: 256. Real OCDS nests at most about 12 levels (a record's versioned
+    /// releases), commitment packages 6; 256 leaves a wide margin while keeping every recursive step (schema
+    /// evaluation, the OCDS checks) far from the thread's stack.
+    /// </summary>
+    public const int DefaultMaxDepth = 256;
+
+    /// <summary>
+    /// The highest <see cref="MaxDepth"/> accepted: 512, the depth the schema engine is tested to evaluate on a
+    /// 1 MB thread stack (past its own guard it reports an error rather than overflow).
+    /// </summary>
+    public const int MaxDepthCeiling = 512;
+
+    /// <summary>
+    /// The default <see cref="MaxStringLength"/>: 64 Mi characters. No text field of a plan or a procurement
+    /// record comes near it (descriptions run to kilobytes, an embedded document to a few megabytes), so a longer
+    /// string is a broken or hostile file; the limit stays far below the runtime's own string size limit.
+    /// </summary>
+    public const int DefaultMaxStringLength = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// The size cap on inputs read whole (commitment packages, sheets, documents checked with
+    /// <see cref="SchemaPath"/>) when <see cref="MaxFileSize"/> is not set: 256 MiB. Reading one whole costs
+    /// several times its size in memory; streamed OCDS inputs are not capped by default, their memory stays flat.
+    /// </summary>
+    public const long DefaultMaxWholeFileSize = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How many objects and arrays may be nested, from 1 to <see cref="MaxDepthCeiling"/>. Deeper input is
+    /// refused as unreadable, with its line and column. Default <see cref="DefaultMaxDepth"/>.
+    /// </summary>
+    public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>
+    /// The longest string value or property name, in characters, in inputs read whole. Longer is refused as
+    /// unreadable. Default <see cref="DefaultMaxStringLength"/>.
+    /// </summary>
+    public int MaxStringLength { get; init; } = DefaultMaxStringLength;
+
+    /// <summary>
+    /// The largest input in bytes (after decompression for inputs read whole; on disk for streamed ones). Null
+    /// (the default) caps inputs read whole at <see cref="DefaultMaxWholeFileSize"/> and leaves streamed inputs
+    /// uncapped.
+    /// </summary>
+    public long? MaxFileSize { get; init; }
+
+    /// <summary>The cap on an input read whole under these options.</summary>
+    public long WholeFileCap => MaxFileSize ?? DefaultMaxWholeFileSize;
+
     /// <summary>The severity a rule reports at under these options.</summary>
     public Severity SeverityOf(string ruleId, Severity defaultSeverity) =>
         Severities.TryGetValue(ruleId, out var configured) ? configured : defaultSeverity;

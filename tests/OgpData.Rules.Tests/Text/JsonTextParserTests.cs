@@ -65,7 +65,7 @@ public class JsonTextParserTests
     [InlineData("{\"a\" 1}", 1, 6, "expected ':' after the property name, found '1'")]
     [InlineData("[1 2]", 1, 4, "expected ',' or ']' after an item, found '2'")]
     [InlineData("{\n  \"a\": [1,\n", 3, 1, "the text ends inside the array opened at line 2, column 8")]
-    [InlineData("{\"a\": \"x}", 1, 7, "the string that starts here is not closed")]
+    [InlineData("{\"a\": \"x}", 1, 10, "the text ends inside the string opened at line 1, column 7")]
     [InlineData("{\"a\": \"x\ny\"}", 1, 9, "control character U+000A in a string; write it as an escape (\\n, \\t, \\u00XX)")]
     [InlineData("[01]", 1, 2, "'01' is not a JSON number")]
     [InlineData("[1.]", 1, 2, "'1.' is not a JSON number")]
