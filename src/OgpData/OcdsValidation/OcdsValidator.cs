@@ -1,4 +1,5 @@
 using OgpData.Json;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -94,6 +95,8 @@ public static class OcdsValidator
     private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
     {
         private readonly OcdsCheck[] _checks = AllChecks.Where(c => options.SeverityOf(c.RuleId) != Severity.None).ToArray();
+        // Checks ask for their severity at every finding, a million times on a bad file: look it up once per rule.
+        private readonly Func<string, Severity> _severityOf = SeverityTable(options);
         private readonly Dictionary<string, Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)>> _schemaCache = new(StringComparer.Ordinal);
         private readonly Dictionary<int, PackageState> _packages = [];
         private readonly Dictionary<string, long> _firstByKey = new(StringComparer.Ordinal);
@@ -109,6 +112,13 @@ public static class OcdsValidator
             public List<string?> Extensions { get; } = [];
             public PackageSchemas? Schemas { get; set; }
             public MetadataProperty? ExtensionsProperty { get; set; }
+        }
+
+        private static Func<string, Severity> SeverityTable(OcdsValidationOptions options)
+        {
+            var table = RuleCatalog.All.Select(rule => rule.Id).Concat(options.Severities.Keys).Distinct(StringComparer.Ordinal)
+                .ToFrozenDictionary(id => id, options.SeverityOf, StringComparer.Ordinal);
+            return id => table.TryGetValue(id, out var severity) ? severity : options.SeverityOf(id);
         }
 
         public async Task ExecuteAsync(Stream content, CancellationToken cancellationToken)
@@ -286,7 +296,7 @@ public static class OcdsValidator
             using (document)
             {
                 var root = document.RootElement;
-                var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
+                var context = new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
@@ -320,7 +330,7 @@ public static class OcdsValidator
         {
             var findings = Placed(unit.Ready);
             using var document = JsonDocument.Parse(end.ToUtf8Json());
-            var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
+            var context = new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget);
             ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
             if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata, context);

@@ -66,18 +66,12 @@ internal static class ItemWalker
                 // Known names come back as the schema's own key strings: no string per member of every item.
                 SchemaNode? child = null;
                 string name;
-                if (schema is not null && schema.TryFind(property, out var known, out var node))
-                {
-                    name = known;
-                    child = node;
-                }
-                else
-                {
-                    name = property.Name;
-                }
+                var knownByPattern = false;
+                if (schema is null) name = property.Name;
+                else schema.TryFind(property, out name, out child, out knownByPattern);
                 var versioned = recordRoot && name == "versionedRelease";
                 if (versioned) child = null;
-                var additional = child is null && schema is { DeclaresProperties: true } && !versioned && !schema.IsKnown(name);
+                var additional = child is null && schema is { DeclaresProperties: true } && !versioned && !knownByPattern;
                 context.Path.Push(name);
                 Walk(new VisitedValue(property.Value, name, child, additional), checks, context, depth + 1);
                 context.Path.Pop();
