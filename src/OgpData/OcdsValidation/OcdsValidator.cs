@@ -104,6 +104,7 @@ public static class OcdsValidator
         private readonly FindingBudget _budget = new();
         private readonly HashSet<string> _extensionUrls = new(StringComparer.Ordinal);
         private readonly ImmutableArray<OcdsExtension>.Builder _extensions = ImmutableArray.CreateBuilder<OcdsExtension>();
+        private readonly SemaphoreSlim _credits = new(Math.Max(1, options.MaxDegreeOfParallelism) * 16);
         private long _records, _errors, _warnings, _infos;
         private string? _unreadable;
 
@@ -171,8 +172,10 @@ public static class OcdsValidator
                             if (property.Name == "extensions") ReadExtensions(property, package);
                             continue;
                         case StreamedItem or PackageEnd:
-                            var (schemas, problems) = await SchemasFor(package, part, cancellationToken).ConfigureAwait(false);
-                            await writer.WriteAsync(new Work(sequence++, part, schemas, problems), cancellationToken).ConfigureAwait(false);
+                            var (schemas, problems) = part is StreamedItem && package.Schemas is { } known
+                                ? (known, ImmutableArray<Finding>.Empty)
+                                : await SchemasFor(package, part, cancellationToken).ConfigureAwait(false);
+                            await SendAsync(writer, new Work(sequence++, part, schemas, problems), cancellationToken).ConfigureAwait(false);
                             break;
                     }
                 }
@@ -185,18 +188,29 @@ public static class OcdsValidator
                     RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = e.Message,
                     Line = e.Position.Line, Column = e.Position.Column,
                 };
-                await writer.WriteAsync(new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException e)
             {
                 _unreadable = "The compressed input is corrupt: " + e.Message;
                 var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = _unreadable };
-                await writer.WriteAsync(new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 writer.TryComplete();
             }
+        }
+
+        /// <summary>
+        /// Hands a unit to the workers once fewer than <see cref="_credits"/> units are between the reader and
+        /// <see cref="Accept"/>. The work channel alone does not bound them: results wait, in file order, for a slow
+        /// one, and each holds its item's (pooled) bytes until accepted.
+        /// </summary>
+        private async ValueTask SendAsync(ChannelWriter<Work> writer, Work work, CancellationToken cancellationToken)
+        {
+            await _credits.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         }
 
         private static void ReadExtensions(MetadataProperty property, PackageState package)
@@ -257,11 +271,12 @@ public static class OcdsValidator
 
         private async Task WorkAsync(ChannelReader<Work> reader, ChannelWriter<Done> writer, CancellationToken cancellationToken)
         {
+            CheckContext? context = null;
             await foreach (var unit in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var result = unit.Part switch
                 {
-                    StreamedItem item => CheckItem(unit, item),
+                    StreamedItem item => CheckItem(unit, item, context ??= new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget)),
                     PackageEnd end => CheckMetadata(unit, end),
                     _ => new Done(unit.Sequence, Placed(unit.Ready).ToImmutable(), false, null, null, null, null),
                 };
@@ -276,7 +291,7 @@ public static class OcdsValidator
             return builder;
         }
 
-        private Done CheckItem(Work unit, StreamedItem item)
+        private Done CheckItem(Work unit, StreamedItem item, CheckContext context)
         {
             var findings = Placed(unit.Ready);
             JsonDocument document;
@@ -291,12 +306,12 @@ public static class OcdsValidator
                     RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
                     Message = "This item is not well-formed JSON: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
                 }, null));
-                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null, null);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, item, null);
             }
             using (document)
             {
                 var root = document.RootElement;
-                var context = new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget);
+                context.Reset(unit.Schemas!.Schemas);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
@@ -360,6 +375,14 @@ public static class OcdsValidator
 
         /// <summary>Runs on the single reading thread, in file order: counts, keeps, and detects duplicates.</summary>
         private void Accept(Done result)
+        {
+            AcceptFindings(result);
+            // Everything that reads the item's bytes (its document, the locators of its findings) is done with them.
+            result.Item?.ReturnLentUtf8();
+            _credits.Release();
+        }
+
+        private void AcceptFindings(Done result)
         {
             if (result.IsItem) _records++;
             _errors += result.Counted.Errors;

@@ -13,7 +13,8 @@ internal sealed class ContractAwardCheck : OcdsCheck
 
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
-        if (!OcdsJson.TryGet(release, "awards", out var awards) || awards.ValueKind != JsonValueKind.Array || awards.GetArrayLength() == 0) return;
+        if (!OcdsJson.TryGet(release, "awards", out var awards) || awards.ValueKind != JsonValueKind.Array || awards.GetArrayLength() == 0
+            || !OcdsJson.TryGet(release, "contracts", out var contracts) || contracts.ValueKind != JsonValueKind.Array || contracts.GetArrayLength() == 0) return;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var award in awards.EnumerateArray())
         {

@@ -60,6 +60,8 @@ internal sealed class PathStack
 
     public void Pop() => _segments.RemoveAt(_segments.Count - 1);
 
+    public void Clear() => _segments.Clear();
+
     public override string ToString()
     {
         var pointer = "";
@@ -86,7 +88,7 @@ internal sealed class FindingBudget
 /// <summary>Everything a check needs while one worker validates one item; not shared between threads.</summary>
 internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity> severityOf, FindingBudget? budget = null)
 {
-    public OcdsSchemaSet Schemas { get; } = schemas;
+    public OcdsSchemaSet Schemas { get; private set; } = schemas;
 
     public PathStack Path { get; } = new();
 
@@ -94,6 +96,15 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
 
     /// <summary>Findings only counted, not built, because the result already holds all it keeps.</summary>
     public int CountedErrors, CountedWarnings, CountedInfos;
+
+    /// <summary>Readies the context for the next item: a worker keeps one context (path, list) for all its items.</summary>
+    public void Reset(OcdsSchemaSet schemas)
+    {
+        Schemas = schemas;
+        Path.Clear();
+        Findings.Clear();
+        CountedErrors = CountedWarnings = CountedInfos = 0;
+    }
 
     /// <summary>
     /// True when a finding of this rule need not be built: the rule is off, or the result is full and the
@@ -163,19 +174,30 @@ internal static class OcdsJson
         return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value);
     }
 
-    public static IEnumerable<(int Index, JsonElement Item)> Items(JsonElement element, string name)
-    {
-        if (!TryGet(element, name, out var array) || array.ValueKind != JsonValueKind.Array) yield break;
-        var index = 0;
-        foreach (var item in array.EnumerateArray()) yield return (index++, item);
-    }
+    /// <summary>The items of an array member with their indexes; nothing when the member is absent or not an array.</summary>
+    public static IndexedItems Items(JsonElement element, string name) =>
+        TryGet(element, name, out var array) && array.ValueKind == JsonValueKind.Array ? new IndexedItems(array) : default;
 
     /// <summary>Reads an OCDS date-time (ISO 8601); false for anything else (the schema reports bad formats).</summary>
     public static bool TryDate(JsonElement element, string name, out DateTimeOffset date)
     {
         date = default;
-        return TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
+        return TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String && TryDate(value, out date);
+    }
+
+    private static bool TryDate(JsonElement value, out DateTimeOffset date)
+    {
+#if NET9_0_OR_GREATER
+        // Dates are short: parse them from the UTF-8 text, without a string per date.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length <= 66 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[64];
+            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw[1..^1], buffer)];
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
+        }
+#endif
+        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
     }
 
     public static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
@@ -185,5 +207,28 @@ internal static class OcdsJson
     {
         var text = Text(value);
         return text.Length <= 200 ? text : text[..200] + "…";
+    }
+}
+
+/// <summary>The items of a JSON array with their indexes, enumerated without an allocation (the checks walk every release's awards and contracts).</summary>
+internal readonly struct IndexedItems(JsonElement array)
+{
+    private readonly bool _present = array.ValueKind == JsonValueKind.Array;
+
+    public Enumerator GetEnumerator() => new(_present ? array.EnumerateArray() : default, _present);
+
+    public struct Enumerator(JsonElement.ArrayEnumerator items, bool present)
+    {
+        private JsonElement.ArrayEnumerator _items = items;
+        private int _index = -1;
+
+        public readonly (int Index, JsonElement Item) Current => (_index, _items.Current);
+
+        public bool MoveNext()
+        {
+            if (!present || !_items.MoveNext()) return false;
+            _index++;
+            return true;
+        }
     }
 }
