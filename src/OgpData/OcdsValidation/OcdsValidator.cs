@@ -94,7 +94,8 @@ public static class OcdsValidator
     /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
     private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
     {
-        private readonly OcdsCheck[] _checks = AllChecks.Where(c => options.SeverityOf(c.RuleId) != Severity.None).ToArray();
+        private readonly CheckList _checks = new(AllChecks.Where(c => options.SeverityOf(c.RuleId) != Severity.None));
+        private CheckList? _metadataChecks;
         // Checks ask for their severity at every finding, a million times on a bad file: look it up once per rule.
         private readonly Func<string, Severity> _severityOf = SeverityTable(options);
         private readonly Dictionary<string, Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)>> _schemaCache = new(StringComparer.Ordinal);
@@ -346,7 +347,7 @@ public static class OcdsValidator
             var findings = Placed(unit.Ready);
             using var document = JsonDocument.Parse(end.ToUtf8Json());
             var context = new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget);
-            ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
+            ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _metadataChecks ??= new CheckList(_checks.All.Where(c => c.AppliesToMetadata)), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
             if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata, context);
             return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null)

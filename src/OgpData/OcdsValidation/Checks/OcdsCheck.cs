@@ -37,6 +37,12 @@ internal abstract class OcdsCheck
     /// <summary>Whether the check also runs on package metadata (not only on releases and records).</summary>
     public virtual bool AppliesToMetadata => true;
 
+    /// <summary>Whether the check reads values (<see cref="Visit"/>); the walker calls only those for every value.</summary>
+    public virtual bool ReadsValues => true;
+
+    /// <summary>Whether the check reads whole releases (<see cref="VisitRelease"/>).</summary>
+    public virtual bool ReadsReleases => false;
+
     /// <summary>Called for each value; <see cref="CheckContext.Path"/> is the value's pointer.</summary>
     public virtual void Visit(in VisitedValue value, CheckContext context) { }
 
@@ -96,6 +102,29 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
 
     /// <summary>Findings only counted, not built, because the result already holds all it keeps.</summary>
     public int CountedErrors, CountedWarnings, CountedInfos;
+
+    // Member names met where the schema says nothing (inside additional fields), kept per worker so that the
+    // names recurring from item to item are not allocated again for each; bounded against files of random names.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private const int NamesKept = 1024;
+
+    /// <summary>The name of a member, as a string shared with earlier items where the name was met before.</summary>
+    public string NameOf(in JsonProperty property)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[128];
+            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw, buffer)];
+            if (_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known)) return known;
+            var name = text.ToString();
+            if (_names.Count < NamesKept) _names[name] = name;
+            return name;
+        }
+#endif
+        return property.Name;
+    }
 
     /// <summary>Readies the context for the next item: a worker keeps one context (path, list) for all its items.</summary>
     public void Reset(OcdsSchemaSet schemas)

@@ -11,6 +11,10 @@ internal sealed class TimelineCheck : OcdsCheck
 {
     public override string RuleId => RuleIds.OcdsTimelineOutOfOrder;
 
+    public override bool ReadsValues => false;
+
+    public override bool ReadsReleases => true;
+
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
         DateTimeOffset? tenderEnds = null;
