@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using OgpData.Streaming;
 using OgpData.Validation;
 
 namespace OgpData.Benchmarks;
@@ -68,6 +69,40 @@ public class CanadaBulkValidationBenchmarks
     /// <summary>Schema and every OCDS check over all 43,086 releases, findings capped at 1000 (counts stay totals).</summary>
     [Benchmark]
     public long ValidateAllChecks() => validator.ValidateAsync("canada.json", new MemoryStream(file, writable: false)).GetAwaiter().GetResult().Counts.Total;
+
+    /// <summary>
+    /// The streaming reader alone: every release sliced out of the package (one tokenisation, the positions kept,
+    /// the bytes lent and handed back as the validator does), nothing validated.
+    /// </summary>
+    [Benchmark]
+    public long StreamReleases() => StreamAsync(parse: false).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The streaming reader plus a <see cref="JsonDocument"/> per release: the two tokenisations every release
+    /// costs before any check runs, so the floor of this design.
+    /// </summary>
+    [Benchmark]
+    public long StreamAndParseReleases() => StreamAsync(parse: true).GetAwaiter().GetResult();
+
+    private async Task<long> StreamAsync(bool parse)
+    {
+        long items = 0;
+        await foreach (var part in OcdsStreamReader.ReadAsync(new MemoryStream(file, writable: false), DocumentKind.OcdsReleasePackage))
+        {
+            if (part is not StreamedItem item) continue;
+            if (parse)
+            {
+                using var document = item.Parse();
+                items += document.RootElement.GetPropertyCount() > 0 ? 1 : 0;
+            }
+            else
+            {
+                items++;
+            }
+            item.ReturnLentUtf8();
+        }
+        return items;
+    }
 
     /// <summary>The floor: every token of the same bytes read by System.Text.Json, nothing done with it.</summary>
     [Benchmark(Baseline = true)]

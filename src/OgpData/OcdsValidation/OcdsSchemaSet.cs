@@ -24,6 +24,7 @@ public sealed class OcdsSchemaSet
         CoreCodelists = coreCodelists;
         Extensions = extensions;
         Version = OcdsSchemaVersions.VersionIn(ReleaseSchemaUri);
+        CodeSets = codelists.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal), StringComparer.Ordinal);
         var builder = new SchemaFactsBuilder(uri => ResolveDocument(uri));
         ReleaseFacts = builder.Build(ReleaseSchema, ReleaseSchemaUri);
         RecordFacts = RecordPackageSchema is { } recordPackage && recordPackage.TryGetProperty("definitions", out var definitions)
@@ -83,6 +84,12 @@ public sealed class OcdsSchemaSet
 
     /// <summary>The extensions merged into this set, in order.</summary>
     public ImmutableArray<OcdsExtension> Extensions { get; }
+
+    /// <summary>
+    /// <see cref="Codelists"/> as hash sets, for the codelist checks' lookups of every coded value (an immutable
+    /// set is a tree, and cannot be searched with a span). Read-only once built, so shared by all threads.
+    /// </summary>
+    internal Dictionary<string, HashSet<string>> CodeSets { get; }
 
     internal SchemaNode ReleaseFacts { get; }
     internal SchemaNode RecordFacts { get; }

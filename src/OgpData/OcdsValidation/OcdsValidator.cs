@@ -1,4 +1,5 @@
 using OgpData.Json;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -93,7 +94,10 @@ public static class OcdsValidator
     /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
     private sealed class Run(OcdsValidationOptions options, DocumentKind kind)
     {
-        private readonly OcdsCheck[] _checks = AllChecks.Where(c => options.SeverityOf(c.RuleId) != Severity.None).ToArray();
+        private readonly CheckList _checks = new(AllChecks.Where(c => options.SeverityOf(c.RuleId) != Severity.None));
+        private CheckList? _metadataChecks;
+        // Checks ask for their severity at every finding, a million times on a bad file: look it up once per rule.
+        private readonly Func<string, Severity> _severityOf = SeverityTable(options);
         private readonly Dictionary<string, Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)>> _schemaCache = new(StringComparer.Ordinal);
         private readonly Dictionary<int, PackageState> _packages = [];
         private readonly Dictionary<string, long> _firstByKey = new(StringComparer.Ordinal);
@@ -101,6 +105,7 @@ public static class OcdsValidator
         private readonly FindingBudget _budget = new();
         private readonly HashSet<string> _extensionUrls = new(StringComparer.Ordinal);
         private readonly ImmutableArray<OcdsExtension>.Builder _extensions = ImmutableArray.CreateBuilder<OcdsExtension>();
+        private readonly SemaphoreSlim _credits = new(Math.Max(1, options.MaxDegreeOfParallelism) * 16);
         private long _records, _errors, _warnings, _infos;
         private string? _unreadable;
 
@@ -113,6 +118,13 @@ public static class OcdsValidator
             public MetadataProperty? VersionProperty { get; set; }
             /// <summary>Its value, when it is a string.</summary>
             public string? DeclaredVersion { get; set; }
+        }
+
+        private static Func<string, Severity> SeverityTable(OcdsValidationOptions options)
+        {
+            var table = RuleCatalog.All.Select(rule => rule.Id).Concat(options.Severities.Keys).Distinct(StringComparer.Ordinal)
+                .ToFrozenDictionary(id => id, options.SeverityOf, StringComparer.Ordinal);
+            return id => table.TryGetValue(id, out var severity) ? severity : options.SeverityOf(id);
         }
 
         public async Task ExecuteAsync(Stream content, CancellationToken cancellationToken)
@@ -166,8 +178,10 @@ public static class OcdsValidator
                             else if (property.Name == "version" && !property.AfterItems) (package.VersionProperty, package.DeclaredVersion) = (property, StringValue(property));
                             continue;
                         case StreamedItem or PackageEnd:
-                            var (schemas, problems) = await SchemasFor(package, part, cancellationToken).ConfigureAwait(false);
-                            await writer.WriteAsync(new Work(sequence++, part, schemas, problems), cancellationToken).ConfigureAwait(false);
+                            var (schemas, problems) = part is StreamedItem && package.Schemas is { } known
+                                ? (known, ImmutableArray<Finding>.Empty)
+                                : await SchemasFor(package, part, cancellationToken).ConfigureAwait(false);
+                            await SendAsync(writer, new Work(sequence++, part, schemas, problems), cancellationToken).ConfigureAwait(false);
                             break;
                     }
                 }
@@ -180,18 +194,29 @@ public static class OcdsValidator
                     RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = e.Message,
                     Line = e.Position.Line, Column = e.Position.Column,
                 };
-                await writer.WriteAsync(new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException e)
             {
                 _unreadable = "The compressed input is corrupt: " + e.Message;
                 var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = _unreadable };
-                await writer.WriteAsync(new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 writer.TryComplete();
             }
+        }
+
+        /// <summary>
+        /// Hands a unit to the workers once fewer than <see cref="_credits"/> units are between the reader and
+        /// <see cref="Accept"/>. The work channel alone does not bound them: results wait, in file order, for a slow
+        /// one, and each holds its item's (pooled) bytes until accepted.
+        /// </summary>
+        private async ValueTask SendAsync(ChannelWriter<Work> writer, Work work, CancellationToken cancellationToken)
+        {
+            await _credits.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         }
 
         private static void ReadExtensions(MetadataProperty property, PackageState package)
@@ -324,11 +349,12 @@ public static class OcdsValidator
 
         private async Task WorkAsync(ChannelReader<Work> reader, ChannelWriter<Done> writer, CancellationToken cancellationToken)
         {
+            CheckContext? context = null;
             await foreach (var unit in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var result = unit.Part switch
                 {
-                    StreamedItem item => CheckItem(unit, item),
+                    StreamedItem item => CheckItem(unit, item, context ??= new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget)),
                     PackageEnd end => CheckMetadata(unit, end),
                     _ => new Done(unit.Sequence, Placed(unit.Ready).ToImmutable(), false, null, null, null, null),
                 };
@@ -343,7 +369,7 @@ public static class OcdsValidator
             return builder;
         }
 
-        private Done CheckItem(Work unit, StreamedItem item)
+        private Done CheckItem(Work unit, StreamedItem item, CheckContext context)
         {
             var findings = Placed(unit.Ready);
             // System.Text.Json reads invalid UTF-8 inside strings without a word and throws when a check decodes
@@ -357,7 +383,7 @@ public static class OcdsValidator
                     Message = "This item is not valid UTF-8 (a byte at line " + at.Line + ", column " + at.Column + " starts no character); save the file as UTF-8.",
                     Line = at.Line, Column = at.Column,
                 }, null));
-                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null, null);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, item, null);
             }
             JsonDocument document;
             try
@@ -371,12 +397,12 @@ public static class OcdsValidator
                     RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
                     Message = "This item is not well-formed JSON: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
                 }, null));
-                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, null, null);
+                return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, item, null);
             }
             using (document)
             {
                 var root = document.RootElement;
-                var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
+                context.Reset(unit.Schemas!.Schemas);
                 ItemWalker.WalkItem(root, item.Kind, _checks, context);
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
@@ -433,8 +459,8 @@ public static class OcdsValidator
                 return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
             }
             using var document = JsonDocument.Parse(metadata);
-            var context = new CheckContext(unit.Schemas!.Schemas, options.SeverityOf, _budget);
-            ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _checks.Where(c => c.AppliesToMetadata).ToArray(), context);
+            var context = new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget);
+            ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _metadataChecks ??= new CheckList(_checks.All.Where(c => c.AppliesToMetadata)), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
             if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata, context);
             return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null)
@@ -463,6 +489,14 @@ public static class OcdsValidator
 
         /// <summary>Runs on the single reading thread, in file order: counts, keeps, and detects duplicates.</summary>
         private void Accept(Done result)
+        {
+            AcceptFindings(result);
+            // Everything that reads the item's bytes (its document, the locators of its findings) is done with them.
+            result.Item?.ReturnLentUtf8();
+            _credits.Release();
+        }
+
+        private void AcceptFindings(Done result)
         {
             if (result.IsItem) _records++;
             _errors += result.Counted.Errors;

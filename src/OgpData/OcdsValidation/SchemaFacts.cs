@@ -36,28 +36,42 @@ internal sealed class SchemaNode
         return null;
     }
 
+    // Names met in the data that the schema does not list, with whether a patternProperties regex knows them:
+    // the same additional fields recur in every release of a file, so each is transcoded, allocated and
+    // matched once. Bounded, so a file of random names cannot grow it without end.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _otherNames = new(StringComparer.Ordinal);
+    private const int OtherNamesKept = 1024;
+
     /// <summary>
-    /// The schema of a member, looked up from the document's UTF-8 name without allocating a string; the
-    /// name handed back is the dictionary's own key (so the walker's path needs no new string either).
+    /// Looks up a member of the document: its schema when the schema lists it, else whether a pattern property
+    /// knows it. The name handed back is the schema's own key string or a remembered one, so the walker's path
+    /// needs no new string for the names that recur from item to item.
     /// </summary>
-    public bool TryFind(in JsonProperty property, out string name, out SchemaNode node)
+    public bool TryFind(in JsonProperty property, out string name, out SchemaNode? node, out bool knownByPattern)
     {
+        knownByPattern = false;
 #if NET9_0_OR_GREATER
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
         if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
         {
             Span<char> buffer = stackalloc char[128];
-            var count = System.Text.Encoding.UTF8.GetChars(raw, buffer);
-            return Properties.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..count], out name!, out node!);
+            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw, buffer)];
+            if (Properties.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out name!, out node)) return true;
+            node = null;
+            if (_otherNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out name!, out knownByPattern)) return false;
         }
 #endif
         name = property.Name;
-        return Properties.TryGetValue(name, out node!);
+        if (Properties.TryGetValue(name, out node)) return true;
+        knownByPattern = MatchesPattern(name, out var decided);
+        // An undecided match (a timeout under load) is not remembered: the next item asks again.
+        if (decided && _otherNames.Count < OtherNamesKept) _otherNames.TryAdd(name, knownByPattern);
+        return false;
     }
 
-    public bool IsKnown(string name)
+    private bool MatchesPattern(string name, out bool decided)
     {
-        if (Properties.ContainsKey(name)) return true;
+        decided = true;
         foreach (var pattern in PatternProperties)
         {
             try
@@ -66,6 +80,7 @@ internal sealed class SchemaNode
             }
             catch (RegexMatchTimeoutException)
             {
+                decided = false;
                 return true; // a pattern that cannot decide must not invent an additional field
             }
         }

@@ -28,6 +28,16 @@ public static class OcdsStreamReader
 
     internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
+    /// <summary>Items up to this size are copied into pooled arrays (see <see cref="StreamedItem.ReturnLentUtf8"/>).</summary>
+    internal const int LentItemLimit = 256 * 1024;
+
+    /// <summary>
+    /// The pool items are lent from. Its own, not the shared one: items are rented on the reading thread and
+    /// returned on another, which the shared pool's per-thread caches serve poorly. At most 64 arrays are kept
+    /// per size, more than a validator keeps in flight.
+    /// </summary>
+    internal static readonly System.Buffers.ArrayPool<byte> ItemPool = System.Buffers.ArrayPool<byte>.Create(LentItemLimit, 64);
+
     /// <summary>
     /// Reads the parts of a UTF-8 input whose kind is known (see <see cref="InputDetector"/>): items in file
     /// order, metadata properties as they come, and a <see cref="PackageEnd"/> after each package.
@@ -404,12 +414,27 @@ public static class OcdsStreamReader
             ItemPointer = pointer,
             PackageIndex = _packageIndex,
             PackagePointer = _packagePointer,
-            Utf8 = Copy(start, length),
+            Utf8 = Lend(start, length, out var lent),
+            LentUtf8 = lent,
             ByteOffset = Absolute(start),
             Position = PositionOf(start),
         };
 
         private byte[] Copy(int start, int length) => _buffer.AsSpan(_start + start, length).ToArray();
+
+        /// <summary>
+        /// An item's bytes in an array from the shared pool (up to <see cref="LentItemLimit"/>), which the validator hands
+        /// back once it has checked the item: a file of many items then recycles a few buffers instead of allocating
+        /// its whole size again. Larger items get an array of their own.
+        /// </summary>
+        private ReadOnlyMemory<byte> Lend(int start, int length, out bool lent)
+        {
+            lent = length <= LentItemLimit;
+            if (!lent) return Copy(start, length);
+            var array = ItemPool.Rent(length);
+            _buffer.AsSpan(_start + start, length).CopyTo(array);
+            return new ReadOnlyMemory<byte>(array, 0, length);
+        }
 
         private long Absolute(int startInReader) => _bufferOffset + _start + startInReader;
 

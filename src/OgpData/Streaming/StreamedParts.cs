@@ -72,6 +72,19 @@ public sealed record StreamedItem : StreamedPart
 
     /// <inheritdoc/>
     public override string Pointer => ItemPointer;
+
+    /// <summary>True when <see cref="StreamedPart.Utf8"/> lies in an array lent by the reader's pool.</summary>
+    internal bool LentUtf8 { get; init; }
+
+    /// <summary>
+    /// Gives the item's pooled bytes back, for a caller that owns the item and is done with it and everything
+    /// made from it (documents, locators). A caller that never calls this only leaves the array to the collector.
+    /// </summary>
+    internal void ReturnLentUtf8()
+    {
+        if (!LentUtf8 || !System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Utf8, out var segment) || segment.Array is null) return;
+        OcdsStreamReader.ItemPool.Return(segment.Array);
+    }
 }
 
 /// <summary>One property of a package's metadata (everything but the big <c>releases</c>/<c>records</c> array).</summary>

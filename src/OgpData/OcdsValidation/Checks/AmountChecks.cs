@@ -11,7 +11,7 @@ internal sealed class NegativeAmountCheck : OcdsCheck
     public override void Visit(in VisitedValue value, CheckContext context)
     {
         if (value.PropertyName != "amount" || value.Value.ValueKind != JsonValueKind.Number) return;
-        if (value.Value.GetDouble() < 0) context.Report(RuleId, "The amount is negative.", value.Value.GetRawText());
+        if (value.Value.GetDouble() < 0 && !context.Skip(RuleId)) context.Report(RuleId, "The amount is negative.", value.Value.GetRawText());
     }
 }
 
@@ -23,8 +23,9 @@ internal sealed class AmountWithoutCurrencyCheck : OcdsCheck
     public override void Visit(in VisitedValue value, CheckContext context)
     {
         var element = value.Value;
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("amount", out var amount) || amount.ValueKind != JsonValueKind.Number) return;
-        if (element.TryGetProperty("currency", out var currency) && currency.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(currency.GetString())) return;
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("amount"u8, out var amount) || amount.ValueKind != JsonValueKind.Number) return;
+        if (element.TryGetProperty("currency"u8, out var currency) && currency.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(currency.GetString())
+            || context.Skip(RuleId)) return;
         context.Report(RuleId, "The amount has no currency, so it cannot be read.", amount.GetRawText(), "/amount");
     }
 }

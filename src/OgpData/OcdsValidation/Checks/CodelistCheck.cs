@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using OgpData.Findings;
 
@@ -10,7 +9,7 @@ internal abstract class CodelistCheck(bool open) : OcdsCheck
     public override void Visit(in VisitedValue value, CheckContext context)
     {
         if (value.Schema is not { Codelist: { } codelist } schema || schema.OpenCodelist != open) return;
-        if (!context.Schemas.Codelists.TryGetValue(codelist, out var codes)) return;
+        if (!context.Schemas.CodeSets.TryGetValue(codelist, out var codes)) return;
         if (value.Value.ValueKind == JsonValueKind.String)
         {
             Test(value.Value, codelist, codes, "", context);
@@ -26,10 +25,25 @@ internal abstract class CodelistCheck(bool open) : OcdsCheck
         }
     }
 
-    private void Test(JsonElement item, string codelist, ImmutableHashSet<string> codes, string below, CheckContext context)
+    /// <summary>Whether a coded string is in the list, read from its UTF-8 text where it can be (no string per value).</summary>
+    private static bool IsListed(JsonElement item, HashSet<string> codes)
     {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item);
+        if (raw.Length <= 130 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[128];
+            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw[1..^1], buffer)];
+            return codes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text);
+        }
+#endif
+        return codes.Contains(item.GetString()!);
+    }
+
+    private void Test(JsonElement item, string codelist, HashSet<string> codes, string below, CheckContext context)
+    {
+        if (IsListed(item, codes) || context.Skip(RuleId)) return;
         var code = item.GetString()!;
-        if (codes.Contains(code) || context.Skip(RuleId)) return;
         context.Report(RuleId, open
             ? $"'{code}' is not in the open codelist {codelist}; check whether a listed code fits before using a new one."
             : $"'{code}' is not in the closed codelist {codelist}.", code, below);

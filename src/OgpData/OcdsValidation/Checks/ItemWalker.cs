@@ -9,7 +9,7 @@ namespace OgpData.OcdsValidation.Checks;
 /// </summary>
 internal static class ItemWalker
 {
-    public static void WalkItem(JsonElement item, OcdsItemKind kind, OcdsCheck[] checks, CheckContext context)
+    public static void WalkItem(JsonElement item, OcdsItemKind kind, CheckList checks, CheckContext context)
     {
         var schema = kind switch
         {
@@ -18,7 +18,7 @@ internal static class ItemWalker
             OcdsItemKind.RecordPackageMetadata => context.Schemas.RecordPackageFacts,
             _ => context.Schemas.ReleaseFacts,
         };
-        Walk(new VisitedValue(item, null, schema, false), checks, context, 0, kind == OcdsItemKind.Record);
+        Walk(new VisitedValue(item, null, schema, false), checks.ValueChecks, context, 0, kind == OcdsItemKind.Record);
         if (kind == OcdsItemKind.Release)
         {
             VisitRelease(item, checks, context);
@@ -44,10 +44,10 @@ internal static class ItemWalker
         }
     }
 
-    private static void VisitRelease(JsonElement release, OcdsCheck[] checks, CheckContext context)
+    private static void VisitRelease(JsonElement release, CheckList checks, CheckContext context)
     {
         if (release.ValueKind != JsonValueKind.Object) return;
-        foreach (var check in checks) check.VisitRelease(release, context);
+        foreach (var check in checks.ReleaseChecks) check.VisitRelease(release, context);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -66,18 +66,12 @@ internal static class ItemWalker
                 // Known names come back as the schema's own key strings: no string per member of every item.
                 SchemaNode? child = null;
                 string name;
-                if (schema is not null && schema.TryFind(property, out var known, out var node))
-                {
-                    name = known;
-                    child = node;
-                }
-                else
-                {
-                    name = property.Name;
-                }
+                var knownByPattern = false;
+                if (schema is null) name = context.NameOf(property);
+                else schema.TryFind(property, out name, out child, out knownByPattern);
                 var versioned = recordRoot && name == "versionedRelease";
                 if (versioned) child = null;
-                var additional = child is null && schema is { DeclaresProperties: true } && !versioned && !schema.IsKnown(name);
+                var additional = child is null && schema is { DeclaresProperties: true } && !versioned && !knownByPattern;
                 context.Path.Push(name);
                 Walk(new VisitedValue(property.Value, name, child, additional), checks, context, depth + 1);
                 context.Path.Pop();
@@ -95,4 +89,28 @@ internal static class ItemWalker
             }
         }
     }
+}
+
+/// <summary>
+/// The checks of one validation, split by what they look at: the walker calls each value's checks for every
+/// value of every item, so a check that only reads whole releases is not called there for nothing.
+/// </summary>
+internal sealed class CheckList
+{
+    public CheckList(IEnumerable<OcdsCheck> checks)
+    {
+        var all = checks.ToArray();
+        ValueChecks = Array.FindAll(all, check => check.ReadsValues);
+        ReleaseChecks = Array.FindAll(all, check => check.ReadsReleases);
+        All = all;
+    }
+
+    /// <summary>Every check, in rule id order.</summary>
+    public OcdsCheck[] All { get; }
+
+    /// <summary>The checks that look at values, in rule id order.</summary>
+    public OcdsCheck[] ValueChecks { get; }
+
+    /// <summary>The checks that look at whole releases, in rule id order.</summary>
+    public OcdsCheck[] ReleaseChecks { get; }
 }

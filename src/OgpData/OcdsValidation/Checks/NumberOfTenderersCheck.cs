@@ -8,6 +8,10 @@ internal sealed class NumberOfTenderersCheck : OcdsCheck
 {
     public override string RuleId => RuleIds.OcdsNumberOfTenderersMismatch;
 
+    public override bool ReadsValues => false;
+
+    public override bool ReadsReleases => true;
+
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
         if (!OcdsJson.TryGet(release, "tender", out var tender) || !OcdsJson.TryGet(tender, "numberOfTenderers", out var number)

@@ -37,6 +37,12 @@ internal abstract class OcdsCheck
     /// <summary>Whether the check also runs on package metadata (not only on releases and records).</summary>
     public virtual bool AppliesToMetadata => true;
 
+    /// <summary>Whether the check reads values (<see cref="Visit"/>); the walker calls only those for every value.</summary>
+    public virtual bool ReadsValues => true;
+
+    /// <summary>Whether the check reads whole releases (<see cref="VisitRelease"/>).</summary>
+    public virtual bool ReadsReleases => false;
+
     /// <summary>Called for each value; <see cref="CheckContext.Path"/> is the value's pointer.</summary>
     public virtual void Visit(in VisitedValue value, CheckContext context) { }
 
@@ -59,6 +65,8 @@ internal sealed class PathStack
     public void Push(int index) => _segments.Add((null, index));
 
     public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+    public void Clear() => _segments.Clear();
 
     public override string ToString()
     {
@@ -86,7 +94,7 @@ internal sealed class FindingBudget
 /// <summary>Everything a check needs while one worker validates one item; not shared between threads.</summary>
 internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity> severityOf, FindingBudget? budget = null)
 {
-    public OcdsSchemaSet Schemas { get; } = schemas;
+    public OcdsSchemaSet Schemas { get; private set; } = schemas;
 
     public PathStack Path { get; } = new();
 
@@ -94,6 +102,38 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
 
     /// <summary>Findings only counted, not built, because the result already holds all it keeps.</summary>
     public int CountedErrors, CountedWarnings, CountedInfos;
+
+    // Member names met where the schema says nothing (inside additional fields), kept per worker so that the
+    // names recurring from item to item are not allocated again for each; bounded against files of random names.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private const int NamesKept = 1024;
+
+    /// <summary>The name of a member, as a string shared with earlier items where the name was met before.</summary>
+    public string NameOf(in JsonProperty property)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[128];
+            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw, buffer)];
+            if (_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known)) return known;
+            var name = text.ToString();
+            if (_names.Count < NamesKept) _names[name] = name;
+            return name;
+        }
+#endif
+        return property.Name;
+    }
+
+    /// <summary>Readies the context for the next item: a worker keeps one context (path, list) for all its items.</summary>
+    public void Reset(OcdsSchemaSet schemas)
+    {
+        Schemas = schemas;
+        Path.Clear();
+        Findings.Clear();
+        CountedErrors = CountedWarnings = CountedInfos = 0;
+    }
 
     /// <summary>
     /// True when a finding of this rule need not be built: the rule is off, or the result is full and the
@@ -163,19 +203,30 @@ internal static class OcdsJson
         return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value);
     }
 
-    public static IEnumerable<(int Index, JsonElement Item)> Items(JsonElement element, string name)
-    {
-        if (!TryGet(element, name, out var array) || array.ValueKind != JsonValueKind.Array) yield break;
-        var index = 0;
-        foreach (var item in array.EnumerateArray()) yield return (index++, item);
-    }
+    /// <summary>The items of an array member with their indexes; nothing when the member is absent or not an array.</summary>
+    public static IndexedItems Items(JsonElement element, string name) =>
+        TryGet(element, name, out var array) && array.ValueKind == JsonValueKind.Array ? new IndexedItems(array) : default;
 
     /// <summary>Reads an OCDS date-time (ISO 8601); false for anything else (the schema reports bad formats).</summary>
     public static bool TryDate(JsonElement element, string name, out DateTimeOffset date)
     {
         date = default;
-        return TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
+        return TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String && TryDate(value, out date);
+    }
+
+    private static bool TryDate(JsonElement value, out DateTimeOffset date)
+    {
+#if NET9_0_OR_GREATER
+        // Dates are short: parse them from the UTF-8 text, without a string per date.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length <= 66 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[64];
+            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw[1..^1], buffer)];
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
+        }
+#endif
+        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
     }
 
     public static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
@@ -185,5 +236,28 @@ internal static class OcdsJson
     {
         var text = Text(value);
         return text.Length <= 200 ? text : text[..200] + "…";
+    }
+}
+
+/// <summary>The items of a JSON array with their indexes, enumerated without an allocation (the checks walk every release's awards and contracts).</summary>
+internal readonly struct IndexedItems(JsonElement array)
+{
+    private readonly bool _present = array.ValueKind == JsonValueKind.Array;
+
+    public Enumerator GetEnumerator() => new(_present ? array.EnumerateArray() : default, _present);
+
+    public struct Enumerator(JsonElement.ArrayEnumerator items, bool present)
+    {
+        private JsonElement.ArrayEnumerator _items = items;
+        private int _index = -1;
+
+        public readonly (int Index, JsonElement Item) Current => (_index, _items.Current);
+
+        public bool MoveNext()
+        {
+            if (!present || !_items.MoveNext()) return false;
+            _index++;
+            return true;
+        }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class OcidPrefixCheck : OcdsCheck
     {
         if (value.PropertyName != "ocid" || value.Value.ValueKind != JsonValueKind.String) return;
         var ocid = value.Value.GetString()!;
-        if (HasPrefix(ocid)) return;
+        if (HasPrefix(ocid) || context.Skip(RuleId)) return;
         context.Report(RuleId, $"The ocid '{ocid}' does not start with a prefix of the form ocds-xxxxxx (six lower-case letters or digits).", ocid);
     }
 

@@ -11,6 +11,10 @@ internal sealed class UnresolvedPartyReferenceCheck : OcdsCheck
 {
     public override string RuleId => RuleIds.OcdsUnresolvedPartyReference;
 
+    public override bool ReadsValues => false;
+
+    public override bool ReadsReleases => true;
+
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
         if (PartyReferences.PartiesById(release) is not { } parties) return;
@@ -30,6 +34,10 @@ internal sealed class UnresolvedPartyReferenceCheck : OcdsCheck
 internal sealed class PartyWithoutRoleCheck : OcdsCheck
 {
     public override string RuleId => RuleIds.OcdsPartyWithoutRole;
+
+    public override bool ReadsValues => false;
+
+    public override bool ReadsReleases => true;
 
     public override void VisitRelease(JsonElement release, CheckContext context)
     {
