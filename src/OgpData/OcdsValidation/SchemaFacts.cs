@@ -17,7 +17,7 @@ internal sealed class SchemaNode
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
     public Dictionary<string, SchemaNode> Properties { get; } = new(StringComparer.Ordinal);
-    public List<Regex> PatternProperties { get; } = [];
+    public List<Schema.SchemaRegex> PatternProperties { get; } = [];
     public SchemaNode? Items { get; set; }
     public Deprecation? Deprecated { get; set; }
     public string? Codelist { get; set; }
@@ -63,26 +63,19 @@ internal sealed class SchemaNode
 #endif
         name = property.Name;
         if (Properties.TryGetValue(name, out node)) return true;
-        knownByPattern = MatchesPattern(name, out var decided);
-        // An undecided match (a timeout under load) is not remembered: the next item asks again.
-        if (decided && _otherNames.Count < OtherNamesKept) _otherNames.TryAdd(name, knownByPattern);
+        knownByPattern = MatchesPattern(name);
+        if (_otherNames.Count < OtherNamesKept) _otherNames.TryAdd(name, knownByPattern);
         return false;
     }
 
-    private bool MatchesPattern(string name, out bool decided)
+    // The schema engine's own matcher: the same ECMA-to-.NET translation, and a non-backtracking automaton
+    // whose answer does not depend on the machine's load (a match timeout did, under load, and made the
+    // count of additional fields vary from run to run).
+    private bool MatchesPattern(string name)
     {
-        decided = true;
         foreach (var pattern in PatternProperties)
         {
-            try
-            {
-                if (pattern.IsMatch(name)) return true;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                decided = false;
-                return true; // a pattern that cannot decide must not invent an additional field
-            }
+            if (pattern.IsMatch(name)) return true;
         }
         return false;
     }
@@ -91,7 +84,7 @@ internal sealed class SchemaNode
     {
         try
         {
-            PatternProperties.Add(new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout));
+            PatternProperties.Add(new Schema.SchemaRegex(pattern, PatternTimeout));
         }
         catch (ArgumentException)
         {
