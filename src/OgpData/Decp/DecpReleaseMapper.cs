@@ -28,7 +28,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
     {
         "id", "autoriteConcedante", "autoriteConcedante.id", "nature", "objet", "procedure", "dureeMois", "dateSignature",
         "datePublicationDonnees", "dateDebutExecution", "valeurGlobale", "montantSubventionPublique", "donneesExecution",
-        "concessionnaires", "considerationsSociales", "considerationsEnvironnementales", "modifications", "_type",
+        "concessionnaires", "considerationsSociales", "considerationsEnvironnementales", "modifications", "lieuExecution", "_type",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly HashSet<string> _releaseKeys = new(StringComparer.Ordinal);
@@ -220,7 +220,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         {
             Id = id,
             Title = objet,
-            Description = new Lines().Add("Nature", nature).ToString(),
+            Description = new Lines().Add("Nature", nature).Add("Lieu d'exécution", Place(values, root)).ToString(),
             Status = "complete",
             ProcuringEntity = buyerRef,
             ProcurementMethod = method,

@@ -163,36 +163,27 @@ internal sealed class DecpValues(DecpEntryScope scope)
             return found;
         }
         var index = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            var itemPointer = JsonPointerText.Append(at, index++);
-            if (item.ValueKind == JsonValueKind.Array)
-            {
-                var inner = 0;
-                foreach (var nested in item.EnumerateArray()) Unwrap(nested, JsonPointerText.Append(itemPointer, inner++), wrapper, found);
-            }
-            else
-            {
-                Unwrap(item, itemPointer, wrapper, found);
-            }
-        }
+        foreach (var item in list.EnumerateArray()) Unwrap(item, JsonPointerText.Append(at, index++), wrapper, found);
         return found;
     }
 
     private void Unwrap(JsonElement item, string pointer, string wrapper, List<(JsonElement, string)> found)
     {
+        if (item.ValueKind == JsonValueKind.Array)
+        {
+            // Consolidation tools nest lists of titulaires in lists; the objects inside are what counts.
+            var inner = 0;
+            foreach (var nested in item.EnumerateArray()) Unwrap(nested, JsonPointerText.Append(pointer, inner++), wrapper, found);
+            return;
+        }
         if (item.ValueKind != JsonValueKind.Object)
         {
             scope.Report(DecpRuleIds.WrongType, pointer, $"An entry of the list is {Kind(item)}, not an object: left out.", Raw(item));
             return;
         }
-        if (item.TryGetProperty(wrapper, out var wrapped))
-        {
-            if (wrapped.ValueKind == JsonValueKind.Object) found.Add((wrapped, Child(pointer, wrapper)));
-            else scope.Report(DecpRuleIds.WrongType, Child(pointer, wrapper), $"'{wrapper}' is {Kind(wrapped)}, not an object: left out.", Raw(wrapped));
-            return;
-        }
-        found.Add((item, pointer));
+        // 2.0 wraps each entry ({"tarif": {...}}); 1.x does not, and there a member may share the wrapper's name ("tarif": 9.1).
+        if (item.TryGetProperty(wrapper, out var wrapped) && wrapped.ValueKind == JsonValueKind.Object) found.Add((wrapped, Child(pointer, wrapper)));
+        else found.Add((item, pointer));
     }
 
     /// <summary>The titulaires, concessionnaires or sous-traitant of a list, each checked (type known, SIRET well-formed).</summary>
