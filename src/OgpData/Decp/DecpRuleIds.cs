@@ -50,6 +50,9 @@ public static class DecpRuleIds
     /// <summary>A modification has no id or no date; converted with what it has (warning).</summary>
     public const string IncompleteModification = "DECP0013";
 
+    /// <summary>A bare <c>NaN</c> or <c>Infinity</c> (not JSON; written by Python tools for a missing number): read as absent (warning).</summary>
+    public const string NonFiniteNumber = "DECP0014";
+
     /// <summary>The severity a rule is reported at.</summary>
     public static Severity SeverityOf(string ruleId) => ruleId switch
     {
@@ -62,6 +65,6 @@ public static class DecpRuleIds
     public static IReadOnlyList<string> All { get; } =
     [
         MissingId, MissingBuyer, BadSiret, BadDate, UnknownCode, BadAmount, BadDuration, BadCpv, WrongType,
-        DuplicateMarche, NotAnObject, UnmappedField, IncompleteModification,
+        DuplicateMarche, NotAnObject, UnmappedField, IncompleteModification, NonFiniteNumber,
     ];
 }

@@ -17,8 +17,8 @@ internal enum DecpEntryKind
     Flat,
 }
 
-/// <summary>One marché or concession, as bytes, with where it is in the file.</summary>
-internal sealed record DecpEntry(DecpEntryKind Kind, int Index, string Pointer, byte[] Utf8, TextPosition Position);
+/// <summary>One marché or concession, as bytes, with where it is in the file (line and column, and byte offset in the filtered input).</summary>
+internal sealed record DecpEntry(DecpEntryKind Kind, int Index, string Pointer, byte[] Utf8, TextPosition Position, long ByteOffset = 0);
 
 /// <summary>
 /// Walks a DECP file in chunks with <see cref="Utf8JsonReader"/> and hands out each marché and concession whole:
@@ -214,7 +214,7 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, Tex
                 }
                 if (!TryTakeValue(ref reader, out var itemStart, out var itemLength)) return false;
                 entries.Add(new DecpEntry(_kind, _index, JsonPointerText.Append(_itemsPointer, _index),
-                    _buffer.AsSpan(_start + itemStart, itemLength).ToArray(), PositionOf(itemStart)));
+                    _buffer.AsSpan(_start + itemStart, itemLength).ToArray(), PositionOf(itemStart), _bufferOffset + _start + itemStart));
                 _index++;
                 return true;
 

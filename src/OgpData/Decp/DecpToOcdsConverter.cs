@@ -47,10 +47,13 @@ public static class DecpToOcdsConverter
         if (options.License is { } license) writer.WriteString("license", license);
         writer.WriteStartArray("releases");
 
-        var reader = new DecpStreamReader(decp, (pointer, message, position) => log.Add(DecpRuleIds.UnmappedField, pointer, message, position));
+        var filter = new NonFiniteNumberFilter(decp);
+        var reader = new DecpStreamReader(filter, (pointer, message, position) => log.Add(DecpRuleIds.UnmappedField, pointer, message, position));
+        var nonFinite = 0;
         foreach (var entry in reader.Read())
         {
             entries++;
+            nonFinite = ReportNonFinite(filter.Replaced, nonFinite, entry, log);
             Release? release;
             bool isConcession;
             using (var document = JsonDocument.Parse(entry.Utf8, new JsonDocumentOptions { MaxDepth = OcdsStreamReader.MaxDepth }))
@@ -67,6 +70,8 @@ public static class DecpToOcdsConverter
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
+        if (nonFinite < filter.Replaced.Count)
+            log.Add(DecpRuleIds.NonFiniteNumber, "", $"{filter.Replaced.Count - nonFinite} NaN or Infinity outside the marché and concession lists: ignored.", null);
         return new DecpConversionResult
         {
             Entries = entries,
@@ -74,5 +79,21 @@ public static class DecpToOcdsConverter
             Concessions = concessions,
             Findings = log.ToImmutable(),
         };
+    }
+
+    /// <summary>Reports the NaN and Infinity the filter turned into null inside this entry; returns the cursor past them.</summary>
+    private static int ReportNonFinite(List<long> replaced, int cursor, DecpEntry entry, DecpFindingLog log)
+    {
+        var end = entry.ByteOffset + entry.Utf8.Length;
+        if (cursor >= replaced.Count || replaced[cursor] >= end) return cursor;
+        var scope = new DecpEntryScope(entry, log);
+        for (; cursor < replaced.Count && replaced[cursor] < end; cursor++)
+        {
+            var offset = replaced[cursor] - entry.ByteOffset;
+            if (offset < 0) continue;
+            scope.Report(DecpRuleIds.NonFiniteNumber, JsonPointerAt.Find(entry.Utf8, offset) ?? "",
+                "NaN or Infinity is not JSON (a consolidation tool's missing number): read as absent.");
+        }
+        return cursor;
     }
 }
