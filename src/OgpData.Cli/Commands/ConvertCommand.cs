@@ -147,7 +147,9 @@ internal static class ConvertCommand
             var at = finding.Line > 0 ? $"{input}:{finding.Line}:{finding.Column}" : input;
             stderr.WriteLine($"{at}: {finding.Severity.ToName()} {finding.RuleId}: {finding.Message} ({finding.Pointer})");
         }
-        stderr.WriteLine($"ogpdata: converted {result.Releases} of {result.Entries} marché(s) and concession(s) to {output}; {result.Findings.Length} problem(s).");
+        var problems = result.Errors + result.Warnings + result.Infos;
+        var shown = result.FindingsTruncated ? $" (the first {result.Findings.Length} shown)" : "";
+        stderr.WriteLine($"ogpdata: converted {result.Releases} of {result.Entries} marché(s) and concession(s) to {output}; {problems} problem(s){shown}.");
         return result.Succeeded ? CommandLine.Success : CommandLine.FindingsAtThreshold;
     }
 

@@ -33,6 +33,9 @@ public sealed record DecpConversionOptions
     /// <summary>The package's <c>publishedDate</c>; null means the moment of conversion.</summary>
     public DateTimeOffset? PublishedDate { get; init; }
 
+    /// <summary>How many findings <see cref="DecpConversionResult.Findings"/> keeps; the rest are counted only.</summary>
+    public int MaxFindings { get; init; } = 10_000;
+
     /// <summary>Indent the JSON written.</summary>
     public bool Indented { get; init; }
 }

@@ -18,9 +18,24 @@ public sealed record DecpConversionResult
     /// <summary>Releases written (<see cref="Marches"/> plus <see cref="Concessions"/>).</summary>
     public int Releases => Marches + Concessions;
 
-    /// <summary>Every problem, in the order met, each naming its pointer in the DECP file (and line and column when known).</summary>
+    /// <summary>
+    /// The problems, in the order met, each naming its pointer in the DECP file (and line and column when known);
+    /// at most <see cref="DecpConversionOptions.MaxFindings"/>, the counts below cover them all.
+    /// </summary>
     public required ImmutableArray<Finding> Findings { get; init; }
 
+    /// <summary>Findings at error level, kept or not: entries that could not be converted.</summary>
+    public required int Errors { get; init; }
+
+    /// <summary>Findings at warning level, kept or not.</summary>
+    public required int Warnings { get; init; }
+
+    /// <summary>Findings at info level, kept or not.</summary>
+    public required int Infos { get; init; }
+
+    /// <summary>True when more findings were met than <see cref="Findings"/> holds.</summary>
+    public bool FindingsTruncated => Errors + Warnings + Infos > Findings.Length;
+
     /// <summary>True when no finding is an error (every entry was converted).</summary>
-    public bool Succeeded => !Findings.Any(f => f.Severity == Severity.Error);
+    public bool Succeeded => Errors == 0;
 }

@@ -5,23 +5,42 @@ using OgpData.Streaming;
 
 namespace OgpData.Decp;
 
-/// <summary>The findings of one conversion, in the order met; unmapped member names are reported once each.</summary>
-internal sealed class DecpFindingLog
+/// <summary>
+/// The findings of one conversion, in the order met, the first <c>maxFindings</c> kept and all counted; unmapped
+/// member names are reported once each.
+/// </summary>
+internal sealed class DecpFindingLog(int maxFindings)
 {
     private readonly ImmutableArray<Finding>.Builder _findings = ImmutableArray.CreateBuilder<Finding>();
     private readonly HashSet<string> _unmapped = new(StringComparer.Ordinal);
 
-    public void Add(string ruleId, string pointer, string message, TextPosition? position, string? value = null) =>
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public int Infos { get; private set; }
+
+    public void Add(string ruleId, string pointer, string message, TextPosition? position, string? value = null)
+    {
+        var severity = DecpRuleIds.SeverityOf(ruleId);
+        switch (severity)
+        {
+            case Severity.Error: Errors++; break;
+            case Severity.Warning: Warnings++; break;
+            default: Infos++; break;
+        }
+        if (_findings.Count >= maxFindings) return;
         _findings.Add(new Finding
         {
             RuleId = ruleId,
-            Severity = DecpRuleIds.SeverityOf(ruleId),
+            Severity = severity,
             Pointer = pointer,
             Message = message,
             Line = position?.Line ?? 0,
             Column = position?.Column ?? 0,
             Value = value,
         });
+    }
 
     /// <summary>True the first time a member name is seen unmapped in a kind of entry (later ones are not reported again).</summary>
     public bool FirstUnmapped(string kind, string name) => _unmapped.Add(kind + "\n" + name);

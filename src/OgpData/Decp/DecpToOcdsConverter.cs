@@ -27,7 +27,7 @@ public static class DecpToOcdsConverter
         ArgumentNullException.ThrowIfNull(decp);
         ArgumentNullException.ThrowIfNull(ocds);
         options ??= new DecpConversionOptions();
-        var log = new DecpFindingLog();
+        var log = new DecpFindingLog(Math.Max(0, options.MaxFindings));
         var publishedDate = (options.PublishedDate ?? DateTimeOffset.UtcNow).ToUniversalTime()
             .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var mapper = new DecpReleaseMapper(options, log, publishedDate);
@@ -78,6 +78,9 @@ public static class DecpToOcdsConverter
             Marches = marches,
             Concessions = concessions,
             Findings = log.ToImmutable(),
+            Errors = log.Errors,
+            Warnings = log.Warnings,
+            Infos = log.Infos,
         };
     }
 

@@ -142,6 +142,18 @@ public class DecpProblemTests
         Assert.Equal(2000, converted.Releases[0]!["contracts"]![0]!["value"]!["amount"]!.GetValue<int>());
     }
 
+    [Fact]
+    public void Findings_beyond_the_maximum_are_counted_not_kept()
+    {
+        var bad = Good.Replace("55204599900869", "123");
+        var converted = Convert(Marches(bad, bad.Replace("M1", "M2"), bad.Replace("M1", "M3"), Good.Replace("\"id\": \"M1\", ", "")), Options with { MaxFindings = 2 });
+        Assert.Equal(2, converted.Result.Findings.Length);
+        Assert.Equal(3, converted.Result.Warnings);
+        Assert.Equal(1, converted.Result.Errors);
+        Assert.True(converted.Result.FindingsTruncated);
+        Assert.False(converted.Result.Succeeded, "the error is counted though not kept");
+    }
+
     [Theory]
     [InlineData("not json at all")]
     [InlineData("{\"marches\": {\"marche\": [{\"id\": 1}")]
