@@ -25,7 +25,7 @@ internal sealed record DecpEntry(DecpEntryKind Kind, int Index, string Pointer, 
 /// <c>{"marches": {"marche": [...], "contrat-concession": [...]}}</c> (format 2.0) or <c>{"marches": [...]}</c>
 /// (format 1.x and the consolidated files). The buffer grows only to the largest entry; the file is never held whole.
 /// </summary>
-internal sealed class DecpStreamReader(Stream stream, Action<string, string, TextPosition> unmapped)
+internal sealed class DecpStreamReader(Stream stream, Action<string, string, string, TextPosition> report)
 {
     private enum Stage { Start, RootMember, MarchesValue, ListsMember, ListValue, Items, SkipValue, Done }
 
@@ -202,7 +202,8 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, Tex
                     return true;
                 }
                 if (!TryTakeValue(ref reader, out var start, out _)) return false;
-                unmapped(pointer, kind is null ? $"'{_member}' is not a DECP list (marche, contrat-concession): not converted." : $"'{_member}' is not a list: not converted.", PositionOf(start));
+                if (kind is null) report(DecpRuleIds.UnmappedField, pointer, $"'{_member}' is not a DECP list (marche, contrat-concession): not converted.", PositionOf(start));
+                else report(DecpRuleIds.WrongType, pointer, $"'{_member}' is not a list: not converted.", PositionOf(start));
                 _stage = Stage.ListsMember;
                 return true;
 

@@ -131,6 +131,15 @@ public class DecpProblemTests
     }
 
     [Fact]
+    public void A_list_that_is_not_a_list_and_an_unknown_list_are_reported()
+    {
+        var converted = Convert("{\"marches\": {\"marche\": {" + Good + "}, \"autre\": []}}");
+        Assert.Equal("/marches/marche", Single(converted, DecpRuleIds.WrongType).Pointer);
+        Assert.Equal("/marches/autre", Single(converted, DecpRuleIds.UnmappedField).Pointer);
+        Assert.Equal(0, converted.Result.Entries);
+    }
+
+    [Fact]
     public void A_modification_without_id_or_date_is_numbered_and_reported()
     {
         var converted = Convert(Marches(Good + ", \"modifications\": [{\"modification\": {\"montant\": 2000}}]"));
