@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OgpData.Conversion;
 using OgpData.Csv;
+using OgpData.Decp;
 using OgpData.Findings;
 using OgpData.Streaming;
 using OgpData.Validation;
@@ -11,7 +12,7 @@ namespace OgpData.Cli.Commands;
 /// <summary><c>ogpdata convert &lt;in&gt; -o &lt;out&gt;</c>: spreadsheets to standard JSON and back.</summary>
 internal static class ConvertCommand
 {
-    internal static readonly string[] Valued = ["--output", "-o", "--base", "--delimiter", "--ocds-schema-dir"];
+    internal static readonly string[] Valued = ["--output", "-o", "--base", "--delimiter", "--ocds-schema-dir", "--from", "--ocid-prefix"];
     internal static readonly string[] Flags = ["--help", "-h"];
 
     public const string Help = """
@@ -23,6 +24,9 @@ internal static class ConvertCommand
                                                   beside it, with the package and plan metadata, for --base)
           releases.json         -> folder/        an OCDS release package to one CSV per sheet (flatten-tool layout)
           folder/               -> releases.json  the sheets back to a release package
+          decp.json --from decp -> ocds.json      French DECP (données essentielles, format 2.0 or the 1.x
+                                                  consolidated lists) to an OCDS 1.1 release package, one
+                                                  release per marché and per concession
 
         Free-text date cells ("Septembre 2019", "T1 2022", "en continu") go through the partial-date parser; the
         words are kept in startText/endText. Every problem names the row and the column.
@@ -33,6 +37,9 @@ internal static class ConvertCommand
                                   metadata when reading a commitments sheet
           --delimiter CHAR        ',' (default) or ';' when writing CSV (French Excel expects ';')
           --ocds-schema-dir DIR   OCDS schemas, to type the columns of hand-made sheets
+          --from decp             read the input as DECP (see docs/formats/decp-to-ocds.md)
+          --ocid-prefix PREFIX    with --from decp: your registered ocid prefix (ocds-xxxxxx); the default,
+                                  ocds-decpfr, is not registered. Each ocid is PREFIX-<buyer SIRET>-<DECP id>
 
         Exit codes: 0 converted; 1 converted with errors reported; 2 bad usage or unreadable input.
 
@@ -50,6 +57,8 @@ internal static class ConvertCommand
         var input = arguments.Positional[0];
         var output = arguments.Value("--output") ?? arguments.Value("-o")
             ?? throw new UsageException("convert needs -o <out>; run 'ogpdata convert --help'.");
+        if (arguments.Value("--from") is { } from) return ConvertFrom(from, input, output, arguments.Value("--ocid-prefix"), stderr);
+        if (arguments.Value("--ocid-prefix") is not null) throw new UsageException("--ocid-prefix goes with --from decp.");
         var csv = new CsvWriteOptions { Delimiter = ReadDelimiter(arguments.Value("--delimiter")) };
 
         CsvConversionResult result;
@@ -113,6 +122,40 @@ internal static class ConvertCommand
             throw new InputException($"{input}: not well-formed JSON: {e.Message}", e);
         }
     }
+
+    private static int ConvertFrom(string from, string input, string output, string? ocidPrefix, TextWriter stderr)
+    {
+        if (!from.Equals("decp", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"--from takes 'decp', not '{from}'.");
+        var prefix = ocidPrefix ?? DecpConversionOptions.DefaultOcidPrefix;
+        if (!IsOcidPrefix(prefix)) throw new UsageException($"--ocid-prefix must be 'ocds-' and six lower-case letters or digits, not '{prefix}'.");
+        if (!File.Exists(input)) throw new InputException($"'{input}' does not exist.");
+        DecpConversionResult result;
+        using (var decp = File.OpenRead(input))
+        using (var ocds = Create(output))
+        {
+            try
+            {
+                result = DecpToOcdsConverter.Convert(decp, ocds, new DecpConversionOptions { OcidPrefix = prefix, Indented = true });
+            }
+            catch (UnreadableInputException e)
+            {
+                throw new InputException($"{input}:{e.Position.Line}:{e.Position.Column}: {e.Message}", e);
+            }
+        }
+        foreach (var finding in result.Findings)
+        {
+            var at = finding.Line > 0 ? $"{input}:{finding.Line}:{finding.Column}" : input;
+            stderr.WriteLine($"{at}: {finding.Severity.ToName()} {finding.RuleId}: {finding.Message} ({finding.Pointer})");
+        }
+        var problems = result.Errors + result.Warnings + result.Infos;
+        var shown = result.FindingsTruncated ? $" (the first {result.Findings.Length} shown)" : "";
+        stderr.WriteLine($"ogpdata: converted {result.Releases} of {result.Entries} marché(s) and concession(s) to {output}; {problems} problem(s){shown}.");
+        return result.Succeeded ? CommandLine.Success : CommandLine.FindingsAtThreshold;
+    }
+
+    private static bool IsOcidPrefix(string prefix) =>
+        prefix.Length == 11 && prefix.StartsWith("ocds-", StringComparison.Ordinal)
+        && prefix.AsSpan(5).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789") < 0;
 
     // plan.csv -> plan.base.json: the package without its commitments, which --base takes to rebuild it.
     private static string BasePathFor(string csvPath)
