@@ -139,7 +139,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
 
         // Contract: its current state, after the modifications, which become amendments.
         var state = new ContractState(amount, months, titulaires.Select(parties.PartyIdOf).ToList());
-        var (amendments, lastPublished, updates) = MarcheModifications(values, root, parties, state);
+        var (amendments, lastPublished, updates) = Modifications(values, root, state, ModificationFields.Marche, parties);
         var contractText = new Lines()
             .Add("Clauses", Considerations(social, environmental, c => !DecpCodes.IsCriterion(c) && !DecpCodes.IsReservation(c)))
             .Add("Forme du prix", values.Text(root, "formePrix", ""))
@@ -240,7 +240,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         };
 
         var state = new ContractState(value, months, []);
-        var (amendments, lastPublished, updates) = ConcessionModifications(values, root, state);
+        var (amendments, lastPublished, updates) = Modifications(values, root, state, ModificationFields.Concession, null);
         var (milestones, lastExecution) = Execution(values, root);
         updates += milestones.Length;
         var contract = new Contract
@@ -404,19 +404,31 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         public List<string> Suppliers { get; set; } = suppliers;
     }
 
-    private static (ImmutableArray<Amendment>, DecpDates.DecpDate?, int) MarcheModifications(DecpValues values, JsonElement root, PartyBook parties, ContractState state)
+    /// <summary>Where a marché's and a concession's modifications differ: the date field and the amount field.</summary>
+    private sealed record ModificationFields(string DateField, string AmountField, string AmountLabel)
+    {
+        public static readonly ModificationFields Marche = new("dateNotificationModification", "montant", "Montant");
+        public static readonly ModificationFields Concession = new("dateSignatureModification", "valeurGlobale", "Valeur globale");
+    }
+
+    /// <summary>
+    /// One amendment per modification, in order, each describing what changed from the previous state. A
+    /// marché's modifications may change its titulaires (<paramref name="parties"/>); a concession's do not.
+    /// </summary>
+    private static (ImmutableArray<Amendment>, DecpDates.DecpDate?, int) Modifications(DecpValues values, JsonElement root, ContractState state,
+        ModificationFields fields, PartyBook? parties)
     {
         var amendments = ImmutableArray.CreateBuilder<Amendment>();
         DecpDates.DecpDate? lastPublished = null;
         foreach (var (change, at, number) in Ordered(values, root))
         {
-            var date = values.Date(change, "dateNotificationModification", at);
+            var date = values.Date(change, fields.DateField, at);
             var published = values.Date(change, "datePublicationDonneesModification", at);
             lastPublished = Latest(lastPublished, published);
             var description = new Lines();
-            if (values.Amount(change, "montant", at) is { } amount)
+            if (values.Amount(change, fields.AmountField, at) is { } amount)
             {
-                description.Add("Montant", $"{Euro(state.Amount)} → {amount.Text} EUR");
+                description.Add(fields.AmountLabel, $"{Euro(state.Amount)} → {amount.Text} EUR");
                 state.Amount = amount;
             }
             if (values.Months(change, "dureeMois", at) is { } months)
@@ -424,41 +436,14 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
                 description.Add("Durée", $"{Month(state.Months)} → {months} mois");
                 state.Months = months;
             }
-            var titulaires = values.Organizations(change, "titulaires", "titulaire", at);
-            if (titulaires.Count > 0)
+            if (parties is not null && values.Organizations(change, "titulaires", "titulaire", at) is { Count: > 0 } titulaires)
             {
                 var now = titulaires.Select(t => parties.Add(t, "supplier").Id!.Value.Text).ToList();
                 description.Add("Titulaires", $"{JoinOrNone(state.Suppliers)} → {string.Join(", ", now)}");
                 state.Suppliers = now;
             }
             description.Add("Données republiées le", published?.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            amendments.Add(Amendment(values, at, number, date ?? published, description, values.Text(change, "objetModification", at), "dateNotificationModification"));
-        }
-        return (amendments.ToImmutable(), lastPublished, amendments.Count);
-    }
-
-    private static (ImmutableArray<Amendment>, DecpDates.DecpDate?, int) ConcessionModifications(DecpValues values, JsonElement root, ContractState state)
-    {
-        var amendments = ImmutableArray.CreateBuilder<Amendment>();
-        DecpDates.DecpDate? lastPublished = null;
-        foreach (var (change, at, number) in Ordered(values, root))
-        {
-            var date = values.Date(change, "dateSignatureModification", at);
-            var published = values.Date(change, "datePublicationDonneesModification", at);
-            lastPublished = Latest(lastPublished, published);
-            var description = new Lines();
-            if (values.Amount(change, "valeurGlobale", at) is { } value)
-            {
-                description.Add("Valeur globale", $"{Euro(state.Amount)} → {value.Text} EUR");
-                state.Amount = value;
-            }
-            if (values.Months(change, "dureeMois", at) is { } months)
-            {
-                description.Add("Durée", $"{Month(state.Months)} → {months} mois");
-                state.Months = months;
-            }
-            description.Add("Données republiées le", published?.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            amendments.Add(Amendment(values, at, number, date ?? published, description, values.Text(change, "objetModification", at), "dateSignatureModification"));
+            amendments.Add(Amendment(values, at, number, date ?? published, description, values.Text(change, "objetModification", at), fields.DateField));
         }
         return (amendments.ToImmutable(), lastPublished, amendments.Count);
     }
