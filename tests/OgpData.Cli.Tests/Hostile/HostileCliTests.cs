@@ -1,3 +1,4 @@
+using OgpData.Testing;
 using System.Text;
 
 namespace OgpData.Cli.Tests.Hostile;
@@ -6,36 +7,8 @@ namespace OgpData.Cli.Tests.Hostile;
 /// <c>ogpdata validate</c> on the worst files there are: exit code 1 with findings or 2 with one line on stderr,
 /// never a stack trace. Inputs are generated into a temporary folder.
 /// </summary>
-public sealed class HostileCliTests : IDisposable
+public sealed class HostileCliTests : HostileFiles
 {
-    private const int Deep = 200_000;
-    private readonly string _folder = Directory.CreateTempSubdirectory("ogpdata-cli-hostile-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private const string Package = """
-        {"version": "1.0", "actionPlans": [{"id": "LU-2019-2021", "member": "LU", "commitments": [{"id": "LU0001", "title": "Données ouvertes",
-          "ogpValues": ["accessToInformation"], "leadAgency": {"name": "SIP"}, "contacts": [{"name": "Service"}],
-          "milestones": [{"id": "LU0001-1", "description": "Publication de 12 jeux de données", "period": {"endDate": "2021-08"}}]}]}]}
-        """;
-
-    private const string ReleasePackage = """
-        {"uri": "https://example.org/p.json", "publishedDate": "2020-01-01T00:00:00Z", "version": "1.1",
-         "releases": [{"ocid": "ocds-213czf-1", "id": "1", "date": "2020-01-01T00:00:00Z", "tag": ["tender"], "initiationType": "tender",
-           "tender": {"id": "T1", "value": {"amount": 10, "currency": "EUR"}}}]}
-        """;
-
-    private string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
-
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
-    private static string Nest(int depth) => new string('[', depth) + new string(']', depth);
-
     /// <summary>Runs validate and checks the contract for unreadable input: exit 2, one line, no trace.</summary>
     private static string Refused(params string[] args)
     {
@@ -115,7 +88,7 @@ public sealed class HostileCliTests : IDisposable
     [Fact]
     public void An_empty_file_is_refused_as_empty()
     {
-        Assert.Equal($"ogpdata: {Path.Combine(_folder, "empty.json")}: the file is empty; a JSON document or a CSV sheet was expected.", Refused(Write("empty.json", "")));
+        Assert.Equal($"ogpdata: {Path.Combine(Folder, "empty.json")}: the file is empty; a JSON document or a CSV sheet was expected.", Refused(Write("empty.json", "")));
     }
 
     [Fact]

@@ -14,34 +14,8 @@ namespace OgpData.Tests.Hostile;
 /// or one <see cref="InputException"/> whose message names the place (line and column) and, for a limit, the
 /// option that raises it. Inputs are generated into a temporary folder.
 /// </summary>
-public sealed class HostileInputTests : IDisposable
+public sealed class HostileInputTests : HostileFiles
 {
-    private const int Deep = 200_000;
-    private readonly string _folder = Directory.CreateTempSubdirectory("ogpdata-hostile-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private const string Package = """
-        {"version": "1.0", "actionPlans": [{"id": "LU-2019-2021", "member": "LU", "commitments": [{"id": "LU0001", "title": "Données ouvertes",
-          "ogpValues": ["accessToInformation"], "leadAgency": {"name": "SIP"}, "contacts": [{"name": "Service"}],
-          "milestones": [{"id": "LU0001-1", "description": "Publication de 12 jeux de données", "period": {"endDate": "2021-08"}}]}]}]}
-        """;
-
-    private const string ReleasePackage = """
-        {"uri": "https://example.org/p.json", "publishedDate": "2020-01-01T00:00:00Z", "version": "1.1",
-         "releases": [{"ocid": "ocds-213czf-1", "id": "1", "date": "2020-01-01T00:00:00Z", "tag": ["tender"], "initiationType": "tender",
-           "tender": {"id": "T1", "value": {"amount": 10, "currency": "EUR"}}}]}
-        """;
-
-    private string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
-
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
     private static Task<FileReport> Validate(string path, ValidationOptions? options = null) =>
         new DocumentValidator(options).ValidateFileAsync(path);
 
@@ -51,8 +25,6 @@ public sealed class HostileInputTests : IDisposable
         Assert.DoesNotContain('\n', e.Message);
         return e.Message;
     }
-
-    private static string Nest(int depth) => new string('[', depth) + new string(']', depth);
 
     [Fact]
     public async Task Two_hundred_thousand_nested_arrays_are_refused_at_their_place_whatever_the_document()
@@ -117,7 +89,7 @@ public sealed class HostileInputTests : IDisposable
         var cut = Package[..Package.IndexOf("\"contacts\"", StringComparison.Ordinal)] + "\"conta";
         var lines = cut.Split('\n');
         var message = await Refused(Write("cut.json", cut));
-        Assert.StartsWith($"{Path.Combine(_folder, "cut.json")}:{lines.Length}:{lines[^1].Length + 1}: ", message, StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.Combine(Folder, "cut.json")}:{lines.Length}:{lines[^1].Length + 1}: ", message, StringComparison.Ordinal);
         Assert.Contains("the text ends inside the string opened at", message, StringComparison.Ordinal);
 
         var release = Write("cut-release.json", ReleasePackage[..(ReleasePackage.IndexOf("\"EUR\"", StringComparison.Ordinal) + 3)]);
@@ -224,7 +196,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task The_schema_zip_is_inflated_under_a_cap_never_to_the_end_of_a_bomb()
     {
-        var zip = Path.Combine(_folder, "schema.zip");
+        var zip = Path.Combine(Folder, "schema.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
             archive.CreateEntry("schema/release-schema.json").Open().Dispose();
@@ -241,12 +213,12 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task An_extension_path_outside_the_data_folder_is_refused_with_a_finding()
+    public async Task An_extension_path_outside_the_dataFolder_is_refused_with_a_finding()
     {
         var schemas = SharedData.Require("ocds/schema/1.1.5");
-        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
-        File.WriteAllText(Path.Combine(_folder, "extension.json"), "{\"name\": \"outside\"}");
-        var outside = new[] { "../extension.json", "../../../../../../etc/passwd", Path.Combine(_folder, "extension.json"), "file:///etc/passwd" };
+        var data = Directory.CreateDirectory(Path.Combine(Folder, "data")).FullName;
+        File.WriteAllText(Path.Combine(Folder, "extension.json"), "{\"name\": \"outside\"}");
+        var outside = new[] { "../extension.json", "../../../../../../etc/passwd", Path.Combine(Folder, "extension.json"), "file:///etc/passwd" };
         var text = ReleasePackage.Replace("\"version\": \"1.1\",", "\"version\": \"1.1\", \"extensions\": [" + string.Join(", ", outside.Select(o => System.Text.Json.JsonSerializer.Serialize(o))) + "],");
         var path = Path.Combine(data, "package.json");
         File.WriteAllText(path, text);
