@@ -64,11 +64,11 @@ public sealed class OcdsSchemaOptionsTests : IDisposable
     }
 
     [SkippableFact]
-    public void A_package_without_version_is_flagged_unless_the_version_is_fixed()
+    public void A_package_declaring_a_version_the_source_lacks_is_flagged_unless_the_version_is_fixed()
     {
         var schemas = SharedData.Require("ocds/schema/1.1.5");
-        var package = Path.Combine(_folder, "unversioned.json");
-        File.WriteAllText(package, """{"uri":"https://example.org/p.json","publishedDate":"2020-01-01T00:00:00Z","publisher":{"name":"P"},"releases":[]}""");
+        var package = Path.Combine(_folder, "old.json");
+        File.WriteAllText(package, """{"uri":"https://example.org/p.json","version":"1.0","publishedDate":"2020-01-01T00:00:00Z","publisher":{"name":"P"},"releases":[]}""");
 
         var flagged = Cli.Run("validate", package, "--ocds-schema-dir", schemas, "--format", "json", "--fail-on", "none");
         Assert.Contains("OCDS0019", RuleIds(OnlyFile(flagged)));

@@ -259,12 +259,13 @@ public static class OcdsValidator
             {
                 problems = problems.Add(ExtensionFinding(late, null, "The package lists its extensions after its items, so they were not applied while streaming; put 'extensions' before 'releases' or 'records'.", null));
             }
-            if (part is PackageEnd end && package.VersionProperty is null)
+            // A version after the items is judged at the end. A package with no version at all gets no finding
+            // here: it was checked as 1.0 when the source holds 1.0, and otherwise the 1.1 schema, which requires
+            // 'version', already says it is missing.
+            if (part is PackageEnd end && package.VersionProperty is null && end.Properties.FirstOrDefault(p => p.Name == "version") is { } lateVersion
+                && VersionFinding(lateVersion, StringValue(lateVersion), package.Schemas.Schemas) is { } versionFinding)
             {
-                // No version before the items: either there is none (1.0) or it came after them.
-                var lateVersion = end.Properties.FirstOrDefault(p => p.Name == "version");
-                if (VersionFinding(lateVersion, lateVersion is null ? DefaultPackageVersion : StringValue(lateVersion), package.Schemas.Schemas, end) is { } versionFinding)
-                    problems = problems.Add(versionFinding);
+                problems = problems.Add(versionFinding);
             }
             return (package.Schemas, problems);
         }
@@ -291,11 +292,11 @@ public static class OcdsValidator
         private const string DefaultPackageVersion = "1.0";
 
         /// <summary>
-        /// A finding when the package was checked against another version than the one it declares (1.0 when
-        /// it declares none); none when the version was fixed by the options, or is not of the major.minor
-        /// form (the schema reports that).
+        /// A finding when the package was checked against another version than the one its <c>version</c>
+        /// declares; none when the version was fixed by the options, or is not of the major.minor form (the
+        /// schema reports that).
         /// </summary>
-        private Finding? VersionFinding(MetadataProperty? property, string? declared, OcdsSchemaSet used, PackageEnd? end = null)
+        private Finding? VersionFinding(MetadataProperty property, string? declared, OcdsSchemaSet used)
         {
             if (options.Version is not null || used.Version is not { } usedVersion) return null;
             if (declared is null || !IsMajorMinor(declared) || usedVersion.StartsWith(declared + ".", StringComparison.Ordinal)) return null;
@@ -303,17 +304,14 @@ public static class OcdsValidator
             var severity = options.SeverityOf(RuleIds.OcdsSchemaVersion);
             if (severity == Severity.None) return null;
             var offered = options.Versions is { } versions ? string.Join(", ", versions.Available) : usedVersion;
-            var message = property is null
-                ? $"The package has no 'version', which the standard reads as OCDS 1.0, but it was checked against the {usedVersion} schema (the schema source holds {offered}). Add \"version\": \"{usedVersion[..usedVersion.LastIndexOf('.')]}\" if the data follows that version."
-                : property.AfterItems && options.Versions?.Match(declared) is not null
-                    ? $"The package declares OCDS {declared} after its items, so its version was not known while streaming and it was checked against the {usedVersion} schema; put 'version' before 'releases' or 'records'."
-                    : $"The package declares OCDS {declared}, but the schema source holds {offered}, so it was checked against the {usedVersion} schema; give a schema source that holds {declared} (--ocds-schema-dir with a {declared}.x folder, or --ocds-schema-download).";
-            // A missing version is reported where it would go: at the package's closing brace.
-            var (pointer, position) = property?.Locate("") ?? (JsonPointerText.Append(end!.PackagePointer, "version"), end.Position);
+            var message = property.AfterItems && options.Versions?.Match(declared) is not null
+                ? $"The package declares OCDS {declared} after its items, so its version was not known while streaming and it was checked against the {usedVersion} schema; put 'version' before 'releases' or 'records'."
+                : $"The package declares OCDS {declared}, but the schema source holds {offered}, so it was checked against the {usedVersion} schema; give a schema source that holds {declared} (--ocds-schema-dir with a {declared}.x folder, or --ocds-schema-download).";
+            var (pointer, position) = property.Locate("");
             return new Finding
             {
                 RuleId = RuleIds.OcdsSchemaVersion, Severity = severity, Pointer = pointer,
-                Message = message, Line = position.Line, Column = position.Column, Value = property is null ? null : declared,
+                Message = message, Line = position.Line, Column = position.Column, Value = declared,
             };
         }
 
