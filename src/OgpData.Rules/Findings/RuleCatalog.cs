@@ -56,6 +56,20 @@ public static class RuleCatalog
         Csv(RuleIds.CsvBadInput, "Input is not of the expected shape", Severity.Error),
         Csv(RuleIds.CsvResidueNotApplied, "Value kept aside could not be put back", Severity.Warning),
         Csv(RuleIds.CsvBadQuotes, "Cell has unbalanced quotes", Severity.Warning),
+        Decp(RuleIds.DecpMissingId, "Marché or concession without id", Severity.Error),
+        Decp(RuleIds.DecpMissingBuyer, "Marché or concession without buyer", Severity.Error),
+        Decp(RuleIds.DecpBadSiret, "SIRET that is not 14 digits", Severity.Warning),
+        Decp(RuleIds.DecpBadDate, "Date that is not AAAA-MM-JJ", Severity.Warning),
+        Decp(RuleIds.DecpUnknownCode, "Code that DECP does not define", Severity.Warning),
+        Decp(RuleIds.DecpBadAmount, "Negative or unreadable amount", Severity.Warning),
+        Decp(RuleIds.DecpBadDuration, "Duration that is not a positive whole number of months", Severity.Warning),
+        Decp(RuleIds.DecpBadCpv, "CPV code that is not well formed", Severity.Warning),
+        Decp(RuleIds.DecpWrongType, "Value of the wrong JSON type", Severity.Warning),
+        Decp(RuleIds.DecpDuplicateMarche, "Same marché given twice", Severity.Warning),
+        Decp(RuleIds.DecpNotAnObject, "List entry that is not an object", Severity.Error),
+        Decp(RuleIds.DecpUnmappedField, "Member the converter does not map", Severity.Info),
+        Decp(RuleIds.DecpIncompleteModification, "Modification without id or date", Severity.Warning),
+        Decp(RuleIds.DecpNonFiniteNumber, "NaN or Infinity in place of a number", Severity.Warning),
         new RuleDescriptor { Id = RuleIds.Schema, Title = "JSON Schema violation", DefaultSeverity = Severity.Error, Category = "Schema" },
     ];
 
@@ -76,6 +90,9 @@ public static class RuleCatalog
 
     private static RuleDescriptor Ocds(string id, string title, Severity severity) =>
         new() { Id = id, Title = title, DefaultSeverity = severity, Category = "OCDS" };
+
+    private static RuleDescriptor Decp(string id, string title, Severity severity) =>
+        new() { Id = id, Title = title, DefaultSeverity = severity, Category = "DECP" };
 
     private static RuleDescriptor Csv(string id, string title, Severity severity) =>
         new() { Id = id, Title = title, DefaultSeverity = severity, Category = "CSV" };

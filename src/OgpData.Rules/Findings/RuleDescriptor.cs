@@ -12,7 +12,7 @@ public sealed record RuleDescriptor
     /// <summary>The severity used when nothing is configured.</summary>
     public required Severity DefaultSeverity { get; init; }
 
-    /// <summary>"OGP", "OCDS" or "Schema".</summary>
+    /// <summary>"OGP", "OCDS", "CSV", "DECP", "Input" or "Schema".</summary>
     public required string Category { get; init; }
 
     /// <summary>The rule's documentation page.</summary>

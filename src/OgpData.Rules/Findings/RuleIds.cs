@@ -97,4 +97,32 @@ public static class RuleIds
     public const string CsvResidueNotApplied = "CSV0009";
     /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
     public const string CsvBadQuotes = "CSV0010";
+    /// <summary>A marché or concession has no id: not converted.</summary>
+    public const string DecpMissingId = "DECP0001";
+    /// <summary>A marché has no acheteur.id, or a concession no autoriteConcedante.id: not converted.</summary>
+    public const string DecpMissingBuyer = "DECP0002";
+    /// <summary>A SIRET is not 14 digits; kept as written.</summary>
+    public const string DecpBadSiret = "DECP0003";
+    /// <summary>A date is not AAAA-MM-JJ (with an optional offset); the OCDS field it feeds is left out.</summary>
+    public const string DecpBadDate = "DECP0004";
+    /// <summary>A procédure, nature or identifier type that DECP does not define; kept as text.</summary>
+    public const string DecpUnknownCode = "DECP0005";
+    /// <summary>An amount is negative or not a number; the OCDS value is left out.</summary>
+    public const string DecpBadAmount = "DECP0006";
+    /// <summary>A duration in months is not a positive whole number; left out.</summary>
+    public const string DecpBadDuration = "DECP0007";
+    /// <summary>A CPV code is not eight digits with an optional check digit; kept as written.</summary>
+    public const string DecpBadCpv = "DECP0008";
+    /// <summary>A value has the wrong JSON type: read when it can be, otherwise left out.</summary>
+    public const string DecpWrongType = "DECP0009";
+    /// <summary>The same marché (buyer, id, updates) appears again; converted under a suffixed release id.</summary>
+    public const string DecpDuplicateMarche = "DECP0010";
+    /// <summary>An entry of a marché or concession list is not an object: not converted.</summary>
+    public const string DecpNotAnObject = "DECP0011";
+    /// <summary>A member outside DECP 2.0 that the converter does not map; reported once per name.</summary>
+    public const string DecpUnmappedField = "DECP0012";
+    /// <summary>A modification has no id or no date; converted with what it has.</summary>
+    public const string DecpIncompleteModification = "DECP0013";
+    /// <summary>A bare NaN or Infinity (not JSON): read as absent.</summary>
+    public const string DecpNonFiniteNumber = "DECP0014";
 }

@@ -22,7 +22,7 @@ internal sealed class DecpFindingLog(int maxFindings)
 
     public void Add(string ruleId, string pointer, string message, TextPosition? position, string? value = null)
     {
-        var severity = DecpRuleIds.SeverityOf(ruleId);
+        var severity = RuleCatalog.Get(ruleId).DefaultSeverity;
         switch (severity)
         {
             case Severity.Error: Errors++; break;

@@ -1,3 +1,4 @@
+using OgpData.Findings;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -45,7 +46,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         };
         if (root.ValueKind != JsonValueKind.Object)
         {
-            scope.Report(DecpRuleIds.NotAnObject, "", "The entry is not an object: not converted.");
+            scope.Report(RuleIds.DecpNotAnObject, "", "The entry is not an object: not converted.");
             return null;
         }
         ReportUnmapped(scope, root, isConcession);
@@ -64,7 +65,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         foreach (var member in root.EnumerateObject())
         {
             if (known.Contains(member.Name) || !log.FirstUnmapped(kind, member.Name)) continue;
-            scope.Report(DecpRuleIds.UnmappedField, DecpValues.Child("", member.Name),
+            scope.Report(RuleIds.DecpUnmappedField, DecpValues.Child("", member.Name),
                 $"'{member.Name}' is not a member of a DECP {kind}: not converted (reported once per file).");
         }
     }
@@ -78,7 +79,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         var objet = values.Text(root, "objet", "");
         var nature = values.Text(root, "nature", "");
         if (nature is not null && !DecpCodes.MarcheNatures.Contains(nature))
-            values.Scope.Report(DecpRuleIds.UnknownCode, "/nature", $"'{nature}' is not a DECP nature de marché: kept as text.", nature);
+            values.Scope.Report(RuleIds.DecpUnknownCode, "/nature", $"'{nature}' is not a DECP nature de marché: kept as text.", nature);
         var (method, methodDetails) = Procedure(values, root);
         var techniques = values.Codes(root, "techniques", "technique", "");
         var modalites = values.Codes(root, "modalitesExecution", "modaliteExecution", "");
@@ -96,7 +97,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         if (values.Text(root, "codeCPV", "") is { } cpvText)
         {
             cpv = DecpCodes.CpvCode(cpvText);
-            if (cpv is null) values.Scope.Report(DecpRuleIds.BadCpv, "/codeCPV", $"'{cpvText}' is not a CPV code (8 digits, optional check digit): kept as written.", cpvText);
+            if (cpv is null) values.Scope.Report(RuleIds.DecpBadCpv, "/codeCPV", $"'{cpvText}' is not a CPV code (8 digits, optional check digit): kept as written.", cpvText);
             else category = DecpCodes.CategoryOfCpv(cpv);
             cpv ??= cpvText;
         }
@@ -203,7 +204,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         var nature = values.Text(root, "nature", "");
         string? category = null;
         if (nature is not null && !DecpCodes.ConcessionNatures.TryGetValue(nature, out category))
-            values.Scope.Report(DecpRuleIds.UnknownCode, "/nature", $"'{nature}' is not a DECP nature de concession: kept as text.", nature);
+            values.Scope.Report(RuleIds.DecpUnknownCode, "/nature", $"'{nature}' is not a DECP nature de concession: kept as text.", nature);
         var (method, methodDetails) = Procedure(values, root);
         var social = values.Codes(root, "considerationsSociales", "considerationSociale", "");
         var environmental = values.Codes(root, "considerationsEnvironnementales", "considerationEnvironnementale", "");
@@ -287,7 +288,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         var id = values.Text(root, "id", "");
         if (id is null)
         {
-            values.Scope.Report(DecpRuleIds.MissingId, "", $"The {kind} has no 'id': no ocid can be built, not converted.");
+            values.Scope.Report(RuleIds.DecpMissingId, "", $"The {kind} has no 'id': no ocid can be built, not converted.");
             return null;
         }
         string? siret = null;
@@ -305,7 +306,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         }
         if (siret is null)
         {
-            values.Scope.Report(DecpRuleIds.MissingBuyer, pointer, $"The {kind} has no '{buyerMember}.id' (SIRET): the ocid needs it, not converted.");
+            values.Scope.Report(RuleIds.DecpMissingBuyer, pointer, $"The {kind} has no '{buyerMember}.id' (SIRET): the ocid needs it, not converted.");
             return null;
         }
         values.CheckSiret(siret, pointer);
@@ -324,7 +325,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         {
             var suffixed = id + "-" + copy.ToString(CultureInfo.InvariantCulture);
             if (!_releaseKeys.Add(suffixed)) continue;
-            values.Scope.Report(DecpRuleIds.DuplicateMarche, "/id", $"The same buyer and id, with the same updates, appear earlier in the file: converted again as release '{suffixed}'.");
+            values.Scope.Report(RuleIds.DecpDuplicateMarche, "/id", $"The same buyer and id, with the same updates, appear earlier in the file: converted again as release '{suffixed}'.");
             return suffixed;
         }
     }
@@ -332,7 +333,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
     private string ReleaseDate(DecpValues values, DecpDates.DecpDate? published, DecpDates.DecpDate? fallback)
     {
         if (published is { } date) return date.ToOcds();
-        values.Scope.Report(DecpRuleIds.BadDate, "/datePublicationDonnees",
+        values.Scope.Report(RuleIds.DecpBadDate, "/datePublicationDonnees",
             fallback is null ? "No publication date: the release is dated with the package." : "No publication date: the release is dated with the notification or signature.");
         return fallback?.ToOcds() ?? fallbackDate;
     }
@@ -342,7 +343,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         var procedure = values.Text(root, "procedure", "");
         if (procedure is null) return (null, null);
         if (DecpCodes.ProcurementMethods.TryGetValue(procedure.Replace('’', '\''), out var method)) return (method, procedure);
-        values.Scope.Report(DecpRuleIds.UnknownCode, "/procedure", $"'{procedure}' is not a DECP procédure: kept in procurementMethodDetails, no procurementMethod.", procedure);
+        values.Scope.Report(RuleIds.DecpUnknownCode, "/procedure", $"'{procedure}' is not a DECP procédure: kept in procurementMethodDetails, no procurementMethod.", procedure);
         return (null, procedure);
     }
 
@@ -457,7 +458,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
         {
             var (change, at) = changes[i];
             var number = values.Text(change, "id", at);
-            if (number is null) values.Scope.Report(DecpRuleIds.IncompleteModification, at, $"The modification has no 'id': numbered {i + 1} by its place in the list.");
+            if (number is null) values.Scope.Report(RuleIds.DecpIncompleteModification, at, $"The modification has no 'id': numbered {i + 1} by its place in the list.");
             var key = long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
             ordered.Add((change, at, number ?? (i + 1).ToString(CultureInfo.InvariantCulture), key));
         }
@@ -466,7 +467,7 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
 
     private static Amendment Amendment(DecpValues values, string at, string number, DecpDates.DecpDate? date, Lines description, string? rationale, string dateMember)
     {
-        if (date is null) values.Scope.Report(DecpRuleIds.IncompleteModification, DecpValues.Child(at, dateMember), $"The modification has no readable '{dateMember}' nor publication date: the amendment is undated.");
+        if (date is null) values.Scope.Report(RuleIds.DecpIncompleteModification, DecpValues.Child(at, dateMember), $"The modification has no readable '{dateMember}' nor publication date: the amendment is undated.");
         return new Amendment
         {
             Id = number,

@@ -1,3 +1,4 @@
+using OgpData.Findings;
 using System.Text.Json;
 using OgpData.Json;
 using OgpData.Streaming;
@@ -202,8 +203,8 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, str
                     return true;
                 }
                 if (!TryTakeValue(ref reader, out var start, out _)) return false;
-                if (kind is null) report(DecpRuleIds.UnmappedField, pointer, $"'{_member}' is not a DECP list (marche, contrat-concession): not converted.", PositionOf(start));
-                else report(DecpRuleIds.WrongType, pointer, $"'{_member}' is not a list: not converted.", PositionOf(start));
+                if (kind is null) report(RuleIds.DecpUnmappedField, pointer, $"'{_member}' is not a DECP list (marche, contrat-concession): not converted.", PositionOf(start));
+                else report(RuleIds.DecpWrongType, pointer, $"'{_member}' is not a list: not converted.", PositionOf(start));
                 _stage = Stage.ListsMember;
                 return true;
 

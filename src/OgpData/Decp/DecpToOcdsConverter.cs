@@ -1,3 +1,4 @@
+using OgpData.Findings;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -71,7 +72,7 @@ public static class DecpToOcdsConverter
         writer.WriteEndObject();
         writer.Flush();
         if (nonFinite < filter.Replaced.Count)
-            log.Add(DecpRuleIds.NonFiniteNumber, "", $"{filter.Replaced.Count - nonFinite} NaN or Infinity outside the marché and concession lists: ignored.", null);
+            log.Add(RuleIds.DecpNonFiniteNumber, "", $"{filter.Replaced.Count - nonFinite} NaN or Infinity outside the marché and concession lists: ignored.", null);
         return new DecpConversionResult
         {
             Entries = entries,
@@ -94,7 +95,7 @@ public static class DecpToOcdsConverter
         {
             var offset = replaced[cursor] - entry.ByteOffset;
             if (offset < 0) continue;
-            scope.Report(DecpRuleIds.NonFiniteNumber, JsonPointerAt.Find(entry.Utf8, offset) ?? "",
+            scope.Report(RuleIds.DecpNonFiniteNumber, JsonPointerAt.Find(entry.Utf8, offset) ?? "",
                 "NaN or Infinity is not JSON (a consolidation tool's missing number): read as absent.");
         }
         return cursor;

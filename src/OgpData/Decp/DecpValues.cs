@@ -1,3 +1,4 @@
+using OgpData.Findings;
 using System.Globalization;
 using System.Text.Json;
 using OgpData.Json;
@@ -32,7 +33,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
             case JsonValueKind.Null:
                 return null;
             default:
-                scope.Report(DecpRuleIds.WrongType, Child(pointer, name), $"'{name}' should be text, not {Kind(value)}: left out.");
+                scope.Report(RuleIds.DecpWrongType, Child(pointer, name), $"'{name}' should be text, not {Kind(value)}: left out.");
                 return null;
         }
     }
@@ -43,17 +44,17 @@ internal sealed class DecpValues(DecpEntryScope scope)
         var text = Text(obj, name, pointer);
         if (text is null) return null;
         if (DecpDates.TryParse(text, out var date)) return date;
-        scope.Report(DecpRuleIds.BadDate, Child(pointer, name), $"'{name}' is not a date AAAA-MM-JJ: left out.", text);
+        scope.Report(RuleIds.DecpBadDate, Child(pointer, name), $"'{name}' is not a date AAAA-MM-JJ: left out.", text);
         return null;
     }
 
     /// <summary>A non-negative amount (zero allowed), kept as its exact JSON text; null (reported) when negative or not a number.</summary>
     public JsonNumber? Amount(JsonElement obj, string name, string pointer)
     {
-        if (!TryNumber(obj, name, pointer, DecpRuleIds.BadAmount, out var number)) return null;
+        if (!TryNumber(obj, name, pointer, RuleIds.DecpBadAmount, out var number)) return null;
         if (number.IsNegative)
         {
-            scope.Report(DecpRuleIds.BadAmount, Child(pointer, name), $"'{name}' is negative: left out.", number.Text);
+            scope.Report(RuleIds.DecpBadAmount, Child(pointer, name), $"'{name}' is negative: left out.", number.Text);
             return null;
         }
         return number;
@@ -62,28 +63,28 @@ internal sealed class DecpValues(DecpEntryScope scope)
     /// <summary>A share between 0 and 1 (taux d'avance, origine UE), or null.</summary>
     public double? Share(JsonElement obj, string name, string pointer)
     {
-        if (!TryNumber(obj, name, pointer, DecpRuleIds.WrongType, out var number)) return null;
+        if (!TryNumber(obj, name, pointer, RuleIds.DecpWrongType, out var number)) return null;
         var share = number.ToDouble();
         if (share is >= 0 and <= 1) return share;
-        scope.Report(DecpRuleIds.WrongType, Child(pointer, name), $"'{name}' should be a share between 0 and 1: left out.", number.Text);
+        scope.Report(RuleIds.DecpWrongType, Child(pointer, name), $"'{name}' should be a share between 0 and 1: left out.", number.Text);
         return null;
     }
 
     /// <summary>A duration in whole months, at least 1; null (reported) otherwise.</summary>
     public int? Months(JsonElement obj, string name, string pointer)
     {
-        if (!TryNumber(obj, name, pointer, DecpRuleIds.BadDuration, out var number)) return null;
+        if (!TryNumber(obj, name, pointer, RuleIds.DecpBadDuration, out var number)) return null;
         if (number.TryGetInt64(out var months) && months is >= 1 and <= 12_000) return (int)months;
-        scope.Report(DecpRuleIds.BadDuration, Child(pointer, name), $"'{name}' is not a whole number of months of at least 1: left out.", number.Text);
+        scope.Report(RuleIds.DecpBadDuration, Child(pointer, name), $"'{name}' is not a whole number of months of at least 1: left out.", number.Text);
         return null;
     }
 
     /// <summary>A whole number (offres reçues), or null (reported) when it is not one.</summary>
     public long? Count(JsonElement obj, string name, string pointer)
     {
-        if (!TryNumber(obj, name, pointer, DecpRuleIds.WrongType, out var number)) return null;
+        if (!TryNumber(obj, name, pointer, RuleIds.DecpWrongType, out var number)) return null;
         if (number.TryGetInt64(out var count) && count >= 0) return count;
-        scope.Report(DecpRuleIds.WrongType, Child(pointer, name), $"'{name}' is not a whole number: left out.", number.Text);
+        scope.Report(RuleIds.DecpWrongType, Child(pointer, name), $"'{name}' is not a whole number: left out.", number.Text);
         return null;
     }
 
@@ -99,7 +100,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
             case JsonValueKind.String when value.GetString()!.Trim().ToLowerInvariant() is "true" or "oui" or "1": return true;
             case JsonValueKind.String when value.GetString()!.Trim().ToLowerInvariant() is "false" or "non" or "0": return false;
             default:
-                scope.Report(DecpRuleIds.WrongType, Child(pointer, name), $"'{name}' should be true or false: left out.", Raw(value));
+                scope.Report(RuleIds.DecpWrongType, Child(pointer, name), $"'{name}' should be true or false: left out.", Raw(value));
                 return null;
         }
     }
@@ -117,7 +118,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
         {
             if (!value.TryGetProperty(inner, out value))
             {
-                scope.Report(DecpRuleIds.WrongType, at, $"'{name}' has no '{inner}' list: left out.");
+                scope.Report(RuleIds.DecpWrongType, at, $"'{name}' has no '{inner}' list: left out.");
                 return codes;
             }
             at = Child(at, inner);
@@ -129,14 +130,14 @@ internal sealed class DecpValues(DecpEntryScope scope)
         }
         if (value.ValueKind != JsonValueKind.Array)
         {
-            scope.Report(DecpRuleIds.WrongType, at, $"'{name}' should be a list of texts, not {Kind(value)}: left out.");
+            scope.Report(RuleIds.DecpWrongType, at, $"'{name}' should be a list of texts, not {Kind(value)}: left out.");
             return codes;
         }
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind == JsonValueKind.String) AddCode(codes, item.GetString()!);
-            else scope.Report(DecpRuleIds.WrongType, JsonPointerText.Append(at, index), $"An entry of '{name}' is {Kind(item)}, not text: left out.", Raw(item));
+            else scope.Report(RuleIds.DecpWrongType, JsonPointerText.Append(at, index), $"An entry of '{name}' is {Kind(item)}, not text: left out.", Raw(item));
             index++;
         }
         return codes;
@@ -159,7 +160,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
         }
         if (list.ValueKind != JsonValueKind.Array)
         {
-            scope.Report(DecpRuleIds.WrongType, at, $"'{name}' should be a list, not {Kind(list)}: left out.", Raw(list));
+            scope.Report(RuleIds.DecpWrongType, at, $"'{name}' should be a list, not {Kind(list)}: left out.", Raw(list));
             return found;
         }
         var index = 0;
@@ -178,7 +179,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
         }
         if (item.ValueKind != JsonValueKind.Object)
         {
-            scope.Report(DecpRuleIds.WrongType, pointer, $"An entry of the list is {Kind(item)}, not an object: left out.", Raw(item));
+            scope.Report(RuleIds.DecpWrongType, pointer, $"An entry of the list is {Kind(item)}, not an object: left out.", Raw(item));
             return;
         }
         // 2.0 wraps each entry ({"tarif": {...}}); 1.x does not, and there a member may share the wrapper's name ("tarif": 9.1).
@@ -203,7 +204,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
         var id = Text(value, "id", pointer);
         if (id is null)
         {
-            scope.Report(DecpRuleIds.WrongType, pointer, "The organization has no 'id': not listed as a party.");
+            scope.Report(RuleIds.DecpWrongType, pointer, "The organization has no 'id': not listed as a party.");
             return null;
         }
         var type = Text(value, "typeIdentifiant", pointer);
@@ -212,16 +213,16 @@ internal sealed class DecpValues(DecpEntryScope scope)
             if (DecpCodes.IsSiret(id))
             {
                 type = "SIRET";
-                scope.Report(DecpRuleIds.UnknownCode, pointer, "The organization has no 'typeIdentifiant'; its 14-digit id is taken as a SIRET.", id);
+                scope.Report(RuleIds.DecpUnknownCode, pointer, "The organization has no 'typeIdentifiant'; its 14-digit id is taken as a SIRET.", id);
             }
             else
             {
-                scope.Report(DecpRuleIds.UnknownCode, pointer, "The organization has no 'typeIdentifiant': its identifier has no scheme.", id);
+                scope.Report(RuleIds.DecpUnknownCode, pointer, "The organization has no 'typeIdentifiant': its identifier has no scheme.", id);
             }
         }
         else if (!DecpCodes.IdentifierTypes.Contains(type))
         {
-            scope.Report(DecpRuleIds.UnknownCode, Child(pointer, "typeIdentifiant"), $"'{type}' is not a DECP type d'identifiant (SIRET, TVA, TAHITI, RIDET, FRWF, IREP, HORS-UE): kept as the scheme.", type);
+            scope.Report(RuleIds.DecpUnknownCode, Child(pointer, "typeIdentifiant"), $"'{type}' is not a DECP type d'identifiant (SIRET, TVA, TAHITI, RIDET, FRWF, IREP, HORS-UE): kept as the scheme.", type);
         }
         else
         {
@@ -236,7 +237,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
     public void CheckSiret(string siret, string pointer)
     {
         if (!DecpCodes.IsSiret(siret))
-            scope.Report(DecpRuleIds.BadSiret, pointer, $"'{siret}' is not a SIRET (14 digits): kept as written.", siret);
+            scope.Report(RuleIds.DecpBadSiret, pointer, $"'{siret}' is not a SIRET (14 digits): kept as written.", siret);
     }
 
     private bool TryNumber(JsonElement obj, string name, string pointer, string ruleId, out JsonNumber number)
@@ -251,7 +252,7 @@ internal sealed class DecpValues(DecpEntryScope scope)
                 .Replace("\u202F", "", StringComparison.Ordinal).Replace(',', '.');
             if (JsonNumber.TryParse(text, out number))
             {
-                scope.Report(DecpRuleIds.WrongType, Child(pointer, name), $"'{name}' is a number written as text: read as {number.Text}.", value.GetString());
+                scope.Report(RuleIds.DecpWrongType, Child(pointer, name), $"'{name}' is a number written as text: read as {number.Text}.", value.GetString());
                 return true;
             }
         }

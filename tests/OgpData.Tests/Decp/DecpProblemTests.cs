@@ -37,7 +37,7 @@ public class DecpProblemTests
     public void A_marche_without_id_is_an_error_with_its_pointer_and_position_and_the_others_still_convert()
     {
         var converted = Convert(Marches(Good, Good.Replace("\"id\": \"M1\", ", "")));
-        var finding = Single(converted, DecpRuleIds.MissingId);
+        var finding = Single(converted, RuleIds.DecpMissingId);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("/marches/marche/1", finding.Pointer);
         Assert.Equal(6, finding.Line);
@@ -52,7 +52,7 @@ public class DecpProblemTests
     public void A_marche_without_buyer_is_an_error()
     {
         var converted = Convert(Marches(Good.Replace("\"acheteur\": {\"id\": \"21750001630066\"}, ", "")));
-        Assert.Equal("/marches/marche/0/acheteur", Single(converted, DecpRuleIds.MissingBuyer).Pointer);
+        Assert.Equal("/marches/marche/0/acheteur", Single(converted, RuleIds.DecpMissingBuyer).Pointer);
         Assert.Empty(converted.Releases);
     }
 
@@ -60,7 +60,7 @@ public class DecpProblemTests
     public void An_unreadable_date_is_reported_at_its_line_and_column_and_left_out()
     {
         var converted = Convert(Marches(Good.Replace("\"2024-01-15\"", "\"15/01/2024\"")));
-        var finding = Single(converted, DecpRuleIds.BadDate);
+        var finding = Single(converted, RuleIds.DecpBadDate);
         Assert.Equal("/marches/marche/0/dateNotification", finding.Pointer);
         Assert.Equal("15/01/2024", finding.Value);
         Assert.Equal(4, finding.Line);
@@ -73,7 +73,7 @@ public class DecpProblemTests
     public void An_unknown_procedure_is_kept_as_details_without_a_method()
     {
         var converted = Convert(Marches(Good.Replace("Appel d'offres ouvert", "Procédure inventée")));
-        Assert.Equal("/marches/marche/0/procedure", Single(converted, DecpRuleIds.UnknownCode).Pointer);
+        Assert.Equal("/marches/marche/0/procedure", Single(converted, RuleIds.DecpUnknownCode).Pointer);
         var tender = converted.Releases[0]!["tender"]!;
         Assert.Null(tender["procurementMethod"]);
         Assert.Equal("Procédure inventée", Str(tender["procurementMethodDetails"]));
@@ -83,7 +83,7 @@ public class DecpProblemTests
     public void A_negative_amount_is_reported_and_not_written()
     {
         var converted = Convert(Marches(Good.Replace("\"montant\": 1000", "\"montant\": -5")));
-        var finding = Single(converted, DecpRuleIds.BadAmount);
+        var finding = Single(converted, RuleIds.DecpBadAmount);
         Assert.Equal("/marches/marche/0/montant", finding.Pointer);
         Assert.Equal("-5", finding.Value);
         Assert.Null(converted.Releases[0]!["awards"]![0]!["value"]);
@@ -93,9 +93,9 @@ public class DecpProblemTests
     public void Amounts_and_durations_written_as_text_are_read_or_reported()
     {
         var converted = Convert(Marches(Good.Replace("\"montant\": 1000", "\"montant\": \"1 234,50\"").Replace("\"dureeMois\": 12", "\"dureeMois\": \"NC\"")));
-        Assert.Equal("/marches/marche/0/montant", Single(converted, DecpRuleIds.WrongType).Pointer);
+        Assert.Equal("/marches/marche/0/montant", Single(converted, RuleIds.DecpWrongType).Pointer);
         Assert.Equal(1234.50m, converted.Releases[0]!["awards"]![0]!["value"]!["amount"]!.GetValue<decimal>());
-        Assert.Equal("/marches/marche/0/dureeMois", Single(converted, DecpRuleIds.BadDuration).Pointer);
+        Assert.Equal("/marches/marche/0/dureeMois", Single(converted, RuleIds.DecpBadDuration).Pointer);
         Assert.Null(converted.Releases[0]!["awards"]![0]!["contractPeriod"]);
     }
 
@@ -105,18 +105,18 @@ public class DecpProblemTests
         var converted = Convert(Marches(
             Good.Replace("55204599900869", "5520459").Replace("45000000", "4500") + ", \"uid\": \"x\"",
             Good.Replace("M1", "M2") + ", \"uid\": \"y\""));
-        Assert.Equal("/marches/marche/0/titulaires/0/titulaire/id", Single(converted, DecpRuleIds.BadSiret).Pointer);
-        Assert.Equal("/marches/marche/0/codeCPV", Single(converted, DecpRuleIds.BadCpv).Pointer);
+        Assert.Equal("/marches/marche/0/titulaires/0/titulaire/id", Single(converted, RuleIds.DecpBadSiret).Pointer);
+        Assert.Equal("/marches/marche/0/codeCPV", Single(converted, RuleIds.DecpBadCpv).Pointer);
         Assert.Equal("4500", converted.Releases[0]!["tender"]!["items"]![0]!["classification"]!["id"]!.GetValue<string>());
         // Reported once per file, at its first occurrence.
-        Assert.Equal("/marches/marche/0/uid", Single(converted, DecpRuleIds.UnmappedField).Pointer);
+        Assert.Equal("/marches/marche/0/uid", Single(converted, RuleIds.DecpUnmappedField).Pointer);
     }
 
     [Fact]
     public async Task The_same_marche_twice_gets_a_second_release_id_and_a_warning()
     {
         var converted = Convert(Marches(Good, Good));
-        Assert.Equal("/marches/marche/1/id", Single(converted, DecpRuleIds.DuplicateMarche).Pointer);
+        Assert.Equal("/marches/marche/1/id", Single(converted, RuleIds.DecpDuplicateMarche).Pointer);
         var ids = converted.Releases.Select(r => Str(r!["id"])).ToList();
         Assert.Equal(2, ids.Distinct().Count());
         Assert.Equal(0, (await Validate(converted.Ocds)).Errors);
@@ -126,7 +126,7 @@ public class DecpProblemTests
     public void An_entry_that_is_not_an_object_is_an_error()
     {
         var converted = Convert("{\"marches\": {\"marche\": [42, {" + Good + "}]}}");
-        Assert.Equal("/marches/marche/0", Single(converted, DecpRuleIds.NotAnObject).Pointer);
+        Assert.Equal("/marches/marche/0", Single(converted, RuleIds.DecpNotAnObject).Pointer);
         Assert.Equal(1, converted.Result.Marches);
     }
 
@@ -134,8 +134,8 @@ public class DecpProblemTests
     public void A_list_that_is_not_a_list_and_an_unknown_list_are_reported()
     {
         var converted = Convert("{\"marches\": {\"marche\": {" + Good + "}, \"autre\": []}}");
-        Assert.Equal("/marches/marche", Single(converted, DecpRuleIds.WrongType).Pointer);
-        Assert.Equal("/marches/autre", Single(converted, DecpRuleIds.UnmappedField).Pointer);
+        Assert.Equal("/marches/marche", Single(converted, RuleIds.DecpWrongType).Pointer);
+        Assert.Equal("/marches/autre", Single(converted, RuleIds.DecpUnmappedField).Pointer);
         Assert.Equal(0, converted.Result.Entries);
     }
 
@@ -143,7 +143,7 @@ public class DecpProblemTests
     public void A_modification_without_id_or_date_is_numbered_and_reported()
     {
         var converted = Convert(Marches(Good + ", \"modifications\": [{\"modification\": {\"montant\": 2000}}]"));
-        var findings = converted.Result.Findings.Where(f => f.RuleId == DecpRuleIds.IncompleteModification).ToList();
+        var findings = converted.Result.Findings.Where(f => f.RuleId == RuleIds.DecpIncompleteModification).ToList();
         Assert.Equal(2, findings.Count);
         var amendment = converted.Releases[0]!["contracts"]![0]!["amendments"]![0]!;
         Assert.Equal("1", Str(amendment["id"]));
@@ -193,7 +193,7 @@ public class DecpProblemTests
         var converted = Convert(Encoding.UTF8.GetBytes(text.ToString()), Options with { Indented = false });
         Assert.Equal(count, converted.Result.Marches);
         Assert.Equal(count, converted.Releases.Count);
-        var finding = converted.Result.Findings.First(f => f.RuleId == DecpRuleIds.BadDate);
+        var finding = converted.Result.Findings.First(f => f.RuleId == RuleIds.DecpBadDate);
         Assert.Equal($"/marches/marche/{count - 7}/datePublicationDonnees", finding.Pointer);
         Assert.Equal(count - 7 + 2, finding.Line);
         var line = text.ToString().Split('\n')[finding.Line - 1];

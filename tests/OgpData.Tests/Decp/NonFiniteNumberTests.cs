@@ -63,7 +63,7 @@ public class NonFiniteNumberTests
             ]}}
             """);
         var finding = Assert.Single(converted.Result.Findings);
-        Assert.Equal(DecpRuleIds.NonFiniteNumber, finding.RuleId);
+        Assert.Equal(RuleIds.DecpNonFiniteNumber, finding.RuleId);
         Assert.Equal("/marches/marche/0/montant", finding.Pointer);
         Assert.Equal(3, finding.Line);
         Assert.Equal(15, finding.Column);
@@ -74,7 +74,7 @@ public class NonFiniteNumberTests
     public async Task The_consolidated_2022_test_file_converts_despite_its_NaN_and_empty_values()
     {
         var converted = ConvertFile(SharedData.Require("decp/consolidated-tests/decp_test_2022.json"));
-        Assert.Contains(converted.Result.Findings, f => f.RuleId == DecpRuleIds.NonFiniteNumber && f.Pointer.EndsWith("/concessionnaires", StringComparison.Ordinal));
+        Assert.Contains(converted.Result.Findings, f => f.RuleId == RuleIds.DecpNonFiniteNumber && f.Pointer.EndsWith("/concessionnaires", StringComparison.Ordinal));
         Assert.True(converted.Result.Releases > 0);
         // Every entry is either converted or named by an error.
         var skipped = converted.Result.Findings.Count(f => f.Severity == Severity.Error);
