@@ -23,7 +23,7 @@ public class DecpProblemTests
     private static Finding Single(Converted converted, string ruleId) =>
         Assert.Single(converted.Result.Findings, f => f.RuleId == ruleId);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_clean_marche_gives_no_finding_and_a_valid_release()
     {
         var converted = Convert(Marches(Good));
@@ -112,7 +112,7 @@ public class DecpProblemTests
         Assert.Equal("/marches/marche/0/uid", Single(converted, RuleIds.DecpUnmappedField).Pointer);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_marche_twice_gets_a_second_release_id_and_a_warning()
     {
         var converted = Convert(Marches(Good, Good));
