@@ -115,7 +115,7 @@ public sealed partial class OcdsSchemaVersions
         var sources = ImmutableDictionary.CreateBuilder<string, OcdsSchemaSource>(StringComparer.Ordinal);
         foreach (var version in OfficialVersions)
         {
-            var name = version.Replace('.', '_').Replace("_", "__", StringComparison.Ordinal);
+            var name = version.Replace(".", "__", StringComparison.Ordinal); // 1.1.5 -> 1__1__5, as the official site names its folders
             var cache = Path.Combine(Path.GetFullPath(cacheDirectory), name);
             var baseUri = new Uri(folder, name + "/");
             sources[version] = OcdsSchemaSource.Download(baseUri, cache, http,
