@@ -58,7 +58,7 @@ public sealed record DateTextReading
     /// <summary>Why the text could not be read, in English; null when it was read.</summary>
     public string? Failure { get; init; }
 
-    /// <summary>The language of the date words recognised: <c>fr</c>, <c>en</c>, or null when there were
+    /// <summary>The language of the date words recognised: <c>fr</c>, <c>en</c>, <c>es</c>, or null when there were
     /// only numbers or only words both languages share ("sept", "nov").</summary>
     public string? Language { get; init; }
 

@@ -28,14 +28,22 @@ namespace OgpData.Dates;
 /// "à partir de septembre 2019", "since 2020") is read as <see cref="DateTextMeaning.Ongoing"/> (or
 /// <see cref="DateTextMeaning.Indefinite"/>) with its <see cref="DateTextReading.Start"/> and no end, so it is
 /// never taken for a deadline.</para>
+/// <para>A text that does not read as a whole but holds exactly one date among other words ("Lancée en juin 2017",
+/// "Août 2019, puis dans un rythme à déterminer") reads as that date, with a note quoting the words set aside;
+/// a range or a second date among words, or a date after "avant"/"before"-like words, leaves it unreadable.
+/// Spanish month names are read too ("junio de 2017").</para>
 /// </remarks>
-public static class PartialDateParser
+public static partial class PartialDateParser
 {
     /// <summary>The years a plan's date may name; a year outside is read as a typing error.</summary>
     public const int MinYear = 1900, MaxYear = 2199;
 
     /// <summary>Reads one date text. Never throws; a null or blank text is unreadable.</summary>
-    public static DateTextReading Parse(string? text) => new Reader(text ?? "").Read();
+    public static DateTextReading Parse(string? text)
+    {
+        var whole = new Reader(text ?? "").Read();
+        return whole.Meaning == DateTextMeaning.Unreadable ? DateInWords.Find(whole.Text, whole) ?? whole : whole;
+    }
 
     /// <summary>Reads a text that names one date (not a range, not a "no date"): true with the date when it does.</summary>
     public static bool TryParseDate(string? text, out PartialDate date)
@@ -95,6 +103,11 @@ public static class PartialDateParser
         ["octobre"] = (10, "fr"), ["october"] = (10, "en"), ["oct"] = (10, null),
         ["novembre"] = (11, "fr"), ["november"] = (11, "en"), ["nov"] = (11, null),
         ["decembre"] = (12, "fr"), ["december"] = (12, "en"), ["dec"] = (12, null),
+        // Spanish: "junio de 2017" (the "de" before the year is a filler). "ago" is left out: it is English too.
+        ["enero"] = (1, "es"), ["ene"] = (1, "es"), ["febrero"] = (2, "es"), ["marzo"] = (3, "es"), ["abril"] = (4, "es"), ["abr"] = (4, "es"),
+        ["mayo"] = (5, "es"), ["junio"] = (6, "es"), ["julio"] = (7, "es"), ["agosto"] = (8, "es"),
+        ["septiembre"] = (9, "es"), ["setiembre"] = (9, "es"), ["octubre"] = (10, "es"), ["noviembre"] = (11, "es"),
+        ["diciembre"] = (12, "es"), ["dic"] = (12, "es"),
     };
 
     private static readonly string[] MonthNames =
@@ -188,13 +201,21 @@ public static class PartialDateParser
         private readonly List<Token> _tokens = new();
         private readonly List<string> _words = new();
         private readonly List<string> _notes = new();
-        private int _french, _english;
+        private int _french, _english, _spanish;
         private bool _approximate, _ongoing;
         private DateTextMeaning? _openMeaning;
         private string? _failure;
         private int _i;
 
         public Reader(string text) => _text = text;
+
+        /// <summary>The tokens of a text, parentheses included, for <see cref="DateInWords"/>.</summary>
+        public static List<Token> TokensOf(string text)
+        {
+            var reader = new Reader(text);
+            reader.Tokenize();
+            return reader._tokens;
+        }
 
         public DateTextReading Read()
         {
@@ -382,12 +403,11 @@ public static class PartialDateParser
         private void Recognise(int first, int last, string? language)
         {
             _words.Add(Quote(_tokens, first, last));
-            if (language == "fr") _french++;
-            else if (language == "en") _english++;
+            Count(language);
         }
 
         /// <summary>Matches whole words from the cursor, letting apostrophes and hyphens sit between them.</summary>
-        private static bool MatchWords(List<Token> tokens, int at, string[] words, out int next)
+        internal static bool MatchWords(List<Token> tokens, int at, string[] words, out int next)
         {
             next = at;
             var k = at;
@@ -567,6 +587,7 @@ public static class PartialDateParser
         {
             if (language == "fr") _french++;
             else if (language == "en") _english++;
+            else if (language == "es") _spanish++;
         }
 
         // ---- one date expression ------------------------------------------------------------------
@@ -690,6 +711,14 @@ public static class PartialDateParser
             {
                 parts.Day = n;
                 _i++;
+                return ReadMonthAndYear(ref parts);
+            }
+
+            // Spanish: "1 de marzo de 2021".
+            if (Peek(1).Is("de") && Peek(2).Kind == TokenKind.Word && Months.TryGetValue(Peek(2).Text, out var spanish) && spanish.Language == "es")
+            {
+                parts.Day = n;
+                _i += 2;
                 return ReadMonthAndYear(ref parts);
             }
 
@@ -951,7 +980,10 @@ public static class PartialDateParser
             return false;
         }
 
-        private string? Language() => _french == 0 && _english == 0 ? null : _french >= _english ? "fr" : "en";
+        private string? Language() =>
+            _french == 0 && _english == 0 && _spanish == 0 ? null
+            : _spanish > _french && _spanish > _english ? "es"
+            : _french >= _english ? "fr" : "en";
 
         private DateTextReading Readable(DateTextMeaning meaning, PartialDate start, PartialDate? end) => new()
         {

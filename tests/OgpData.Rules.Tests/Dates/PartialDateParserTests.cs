@@ -158,9 +158,13 @@ public class PartialDateParserTests
     [InlineData("", "the text is empty")]
     [InlineData("   ", "the text is empty")]
     [InlineData("Événement annuel, en mars/avril", "'Événement' is not a date word")]
-    [InlineData("Lancé en avril 2016, mis à jour en continu", "'Lancé' is not a date word")]
-    [InlineData("Août 2019, puis dans un rythme à déterminer par les participants", "'puis dans un rythme à déterminer par les participants' after the date is not a date word")]
     [InlineData("bientôt", "'bientôt' is not a date word")]
+    // Among words, a range, a second date or a date that only bounds the activity stays text.
+    [InlineData("Lancé entre mars et juin 2017", "'Lancé' is not a date word")]
+    [InlineData("Lancé en 2016, mis à jour en 2019", "'Lancé' is not a date word")]
+    [InlineData("Pas avant juin 2017", "'Pas' is not a date word")]
+    [InlineData("Launched before June 2017", "'Launched' is not a date word")]
+    [InlineData("Evento anual, en marzo", "'Evento' is not a date word")]
     public void Fails_with_the_reason(string text, string reason)
     {
         var reading = PartialDateParser.Parse(text);
@@ -168,6 +172,47 @@ public class PartialDateParserTests
         Assert.False(reading.IsReadable);
         Assert.Null(reading.Start);
         Assert.Equal(reason, reading.Failure);
+    }
+
+    // A date inside words: the date is read, the words are quoted in a note (and stay in startText/endText).
+    [Theory]
+    [InlineData("Lancée en juin 2017", "2017-06", "fr", "'Lancée en'", false)]
+    [InlineData("Lancé en avril 2016, mis à jour en continu", "2016-04", "fr", "'Lancé en' and 'mis à jour en continu'", true)]
+    [InlineData("Août 2019, puis dans un rythme à déterminer par les participants", "2019-08", "fr", "'puis dans un rythme à déterminer par les participants'", false)]
+    [InlineData("Launched in June 2017", "2017-06", "en", "'Launched in'", false)]
+    [InlineData("Report published by 30 June 2022, then yearly", "2022-06-30", "en", "'Report published by' and 'then yearly'", false)]
+    [InlineData("Lanzado en junio de 2017", "2017-06", "es", "'Lanzado en'", false)]
+    [InlineData("Agosto 2019, luego según el ritmo de los participantes", "2019-08", "es", "'luego según el ritmo de los participantes'", false)]
+    public void Finds_the_one_date_inside_words(string text, string date, string language, string setAside, bool ongoing)
+    {
+        var reading = PartialDateParser.Parse(text);
+        Assert.Equal(DateTextMeaning.Date, reading.Meaning);
+        Assert.Equal(date, reading.Date?.ToString());
+        Assert.Equal(text, reading.Text);
+        Assert.Equal(language, reading.Language);
+        Assert.Equal(ongoing, reading.IsOngoing);
+        Assert.Contains(reading.Notes, n => n == "the date was read among other words; " + setAside + " were set aside");
+    }
+
+    [Theory]
+    [InlineData("junio de 2017", "2017-06")]
+    [InlineData("Diciembre 2020", "2020-12")]
+    [InlineData("1 de marzo de 2021", "2021-03-01")]
+    [InlineData("septiembre 2019", "2019-09")]
+    public void Reads_spanish_months(string text, string date)
+    {
+        var reading = PartialDateParser.Parse(text);
+        Assert.Equal(date, reading.Date?.ToString());
+        Assert.Equal("es", reading.Language);
+        Assert.Empty(reading.Notes);
+    }
+
+    [Fact]
+    public void A_numeric_date_that_does_not_read_is_not_searched_for_a_year()
+    {
+        // "2021" here is part of a numeric date read day first, not a year among words.
+        Assert.Equal(DateTextMeaning.Unreadable, PartialDateParser.Parse("01/31/2021").Meaning);
+        Assert.Equal(DateTextMeaning.Unreadable, PartialDateParser.Parse("Publié le 01/31/2021").Meaning);
     }
 
     [Fact]

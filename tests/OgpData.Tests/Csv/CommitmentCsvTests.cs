@@ -63,14 +63,28 @@ public sealed class CommitmentCsvTests
         Assert.Equal("en continu", second["endText"]!.GetValue<string>());
         Assert.Null(second["endDate"]);
 
-        var unread = commitments[1]!["milestones"]![0]!["period"]!;
-        Assert.Equal("Lancée en juin 2017", unread["startText"]!.GetValue<string>());
+        // A date among words (the Luxembourg plan's "Lancée en juin 2017"): the date is read, the words kept.
+        var launched = commitments[1]!["milestones"]![0]!["period"]!;
+        Assert.Equal("Lancée en juin 2017", launched["startText"]!.GetValue<string>());
+        Assert.Equal("2017-06", launched["startDate"]!.GetValue<string>());
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Date_words_that_hold_two_dates_stay_text_and_are_a_problem()
+    {
+        var (package, result) = Read(Utf8(
+            "id;title;milestones/0/id;milestones/0/description;milestones/0/period/startText\r\n" +
+            "LU0002;Marchés publics;LU0002-1;Sensibilisation;Lancée en juin 2017, refondue en 2019\r\n"));
+
+        var unread = package["actionPlans"]![0]!["commitments"]![0]!["milestones"]![0]!["period"]!;
+        Assert.Equal("Lancée en juin 2017, refondue en 2019", unread["startText"]!.GetValue<string>());
         Assert.Null(unread["startDate"]);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(RuleIds.UnreadableDateText, problem.RuleId);
-        Assert.Equal(4, problem.Row);
+        Assert.Equal(2, problem.Row);
         Assert.Equal("milestones/0/period/startText", problem.Column);
-        Assert.Equal("/actionPlans/0/commitments/1/milestones/0/period/startText", problem.Pointer);
+        Assert.Equal("/actionPlans/0/commitments/0/milestones/0/period/startText", problem.Pointer);
     }
 
     [Fact]
