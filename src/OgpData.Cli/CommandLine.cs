@@ -75,7 +75,7 @@ internal static class CommandLine
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
           ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
           ogpdata detect <path>...               say what each file is
-          ogpdata rules                          list the rules with their ids, severities and docs
+          ogpdata rules [ID]                     list the rules, or print one rule's page
           ogpdata --version                      print the version
 
         Examples:

@@ -24,7 +24,8 @@ public class CatalogueAndDocsTests
         var missing = new List<string>();
         foreach (var descriptor in Exported())
         {
-            Assert.Equal(RuleCatalog.DocsBaseUri + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            // No documentation address is configured in this build, so no link: Roslyn then leaves it empty.
+            Assert.Equal(RuleCatalog.Get(descriptor.Id).HelpUri ?? "", descriptor.HelpLinkUri);
             if (!File.Exists(SharedData.InRepo($"docs/rules/{descriptor.Id}.md"))) missing.Add(descriptor.Id);
         }
         Assert.True(missing.Count == 0, "No docs/rules page for " + string.Join(", ", missing));
@@ -35,13 +36,11 @@ public class CatalogueAndDocsTests
     {
         foreach (var descriptor in Exported())
         {
-            if (RuleCatalog.Find(descriptor.Id) is not { } rule)
-            {
-                // The one id the analyzers add while it is not catalogued: an unreadable dataset file.
-                Assert.Equal(OgpDescriptors.UnreadableDatasetId, descriptor.Id);
-                continue;
-            }
+            var rule = RuleCatalog.Get(descriptor.Id);
             Assert.Equal(rule.Title, descriptor.Title.ToString());
+            // The full description travels with the analyzer: the first section of the rule's page.
+            Assert.Equal(rule.Description, descriptor.Description.ToString());
+            Assert.True(descriptor.Description.ToString().Length > rule.Title.Length + 20, descriptor.Id + " has no full description");
             Assert.Equal(OgpDescriptors.ToRoslyn(rule.DefaultSeverity), descriptor.DefaultSeverity);
             Assert.Equal(rule.Category, descriptor.Category);
         }

@@ -47,6 +47,69 @@ public sealed class OcdsSchemaOptionsTests : IDisposable
     }
 
     [SkippableFact]
+    public void Without_a_schema_source_every_format_says_the_schema_was_not_checked()
+    {
+        var sample = SharedData.Require(Sample);
+        // An empty cache folder: the user's own cache, if any, must not decide this test.
+        var cache = Directory.CreateDirectory(Path.Combine(_folder, "empty-cache")).FullName;
+        string[] common = [sample, "--ocds-schema-cache", cache, "--fail-on", "none"];
+
+        var json = Cli.Run(["validate", .. common, "--format", "json"]);
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal("", json.Stderr);
+        var file = OnlyFile(json);
+        Assert.False(file.GetProperty("checks").GetProperty("schema").GetProperty("ran").GetBoolean());
+        Assert.False(file.GetProperty("checks").GetProperty("schemaRules").GetProperty("ran").GetBoolean());
+        Assert.True(file.GetProperty("checks").GetProperty("rules").GetProperty("ran").GetBoolean());
+        var reminder = file.GetProperty("findings")[0];
+        Assert.Equal("OCDS0020", reminder.GetProperty("ruleId").GetString());
+        Assert.Equal("info", reminder.GetProperty("severity").GetString());
+        Assert.Contains("--ocds-schema-dir", reminder.GetProperty("message").GetString());
+        Assert.Contains("--ocds-schema-download", reminder.GetProperty("message").GetString());
+
+        var text = Cli.Run(["validate", .. common]);
+        Assert.Contains("not checked: schema, schemaRules (no OCDS schema source; give --ocds-schema-dir DIR (or OGPDATA_OCDS_SCHEMA_DIR) or --ocds-schema-download)", text.Stdout);
+        Assert.EndsWith("; schema not checked (every file)\n", text.Stdout);
+
+        var sarif = JsonDocument.Parse(Cli.Run(["validate", .. common, "--format", "sarif"]).Stdout).RootElement.GetProperty("runs")[0];
+        var notification = sarif.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0];
+        Assert.Contains("schema not checked: no OCDS schema source", notification.GetProperty("message").GetProperty("text").GetString());
+
+        var page = Path.Combine(_folder, "report.html");
+        Assert.Equal(0, Cli.Run(["validate", .. common, "--format", "html", "--output", page]).ExitCode);
+        Assert.Contains("not checked: schema, schemaRules (no OCDS schema source", File.ReadAllText(page));
+
+        // With a schema source, no reminder and the checks say what was used.
+        var checkedRun = OnlyFile(Cli.Run("validate", sample, "--ocds-schema-dir", SharedData.Require("ocds/schema/1.1.5"), "--format", "json", "--fail-on", "none"));
+        Assert.DoesNotContain("OCDS0020", RuleIds(checkedRun));
+        Assert.True(checkedRun.GetProperty("checks").GetProperty("schema").GetProperty("ran").GetBoolean());
+    }
+
+    [SkippableFact]
+    public void Schemas_cached_by_an_earlier_download_are_used_without_asking_and_it_says_so()
+    {
+        var schemas = SharedData.Require("ocds/schema/1.1.5");
+        var sample = SharedData.Require(Sample);
+        // What an earlier --ocds-schema-download leaves: one folder per version, named as the official site names it.
+        var cache = Path.Combine(_folder, "cache");
+        foreach (var source in Directory.EnumerateFiles(schemas, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(cache, "1__1__5", Path.GetRelativePath(schemas, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        var fromCache = Cli.Run("validate", sample, "--ocds-schema-cache", cache, "--format", "json", "--fail-on", "none");
+        var fromFolder = Cli.Run("validate", sample, "--ocds-schema-dir", schemas, "--format", "json", "--fail-on", "none");
+
+        Assert.Equal(0, fromCache.ExitCode);
+        Assert.Equal($"ogpdata: Using the OCDS 1.1.5 schemas downloaded earlier into {cache}; nothing is downloaded.\n", fromCache.Stderr);
+        var file = OnlyFile(fromCache);
+        Assert.Contains("downloaded earlier", file.GetProperty("checks").GetProperty("schema").GetProperty("note").GetString());
+        Assert.Equal(OnlyFile(fromFolder).GetProperty("findings").GetRawText(), file.GetProperty("findings").GetRawText());
+    }
+
+    [SkippableFact]
     public void Reads_the_schemas_from_a_zip()
     {
         var schemas = SharedData.Require("ocds/schema/1.1.5");

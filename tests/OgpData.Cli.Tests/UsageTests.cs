@@ -47,15 +47,38 @@ public class UsageTests
     }
 
     [Fact]
-    public void Rules_lists_every_rule_with_its_help_link()
+    public void Rules_lists_every_rule_and_no_invented_link()
     {
         var outcome = Cli.Run("rules");
         Assert.Equal(0, outcome.ExitCode);
         foreach (var rule in OgpData.Findings.RuleCatalog.All)
         {
-            Assert.Contains(rule.Id, outcome.Stdout);
-            Assert.Contains(rule.HelpUri, outcome.Stdout);
+            Assert.Contains($"{rule.Id} ", outcome.Stdout);
+            Assert.Contains(rule.Title, outcome.Stdout);
         }
+        // No documentation address is configured in this build: no link at all.
+        Assert.DoesNotContain("http", outcome.Stdout);
+        Assert.Contains("'ogpdata rules ID' prints a rule's page.", outcome.Stdout);
+    }
+
+    [Theory]
+    [InlineData("OGP0001")]
+    [InlineData("ocds0020")]
+    [InlineData("schema")]
+    public void Rules_with_an_id_prints_the_page_from_docs_rules(string id)
+    {
+        var outcome = Cli.Run("rules", id);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(File.ReadAllText(OgpData.Testing.SharedData.InRepo($"docs/rules/{id.ToUpperInvariant().Replace("SCHEMA", "schema")}.md")), outcome.Stdout);
+    }
+
+    [Fact]
+    public void Rules_with_an_unknown_id_is_a_usage_error()
+    {
+        var outcome = Cli.Run("rules", "OGP9999");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("'OGP9999' is not a rule id", outcome.Stderr);
+        Assert.Equal("", outcome.Stdout);
     }
 
     [Fact]

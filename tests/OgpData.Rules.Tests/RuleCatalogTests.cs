@@ -7,12 +7,31 @@ namespace OgpData.Rules.Tests;
 public class RuleCatalogTests
 {
     [Fact]
-    public void Every_help_link_points_at_the_rule_page()
+    public void Every_rule_carries_its_page_from_docs_rules_and_no_invented_link()
     {
         foreach (var rule in RuleCatalog.All)
         {
-            Assert.EndsWith($"/docs/rules/{rule.Id}.md", rule.HelpUri);
+            var page = File.ReadAllText(SharedData.InRepo($"docs/rules/{rule.Id}.md"));
+            Assert.Equal(page, rule.Help);
+            // The description is the page's first section, in plain text: more than the title, no Markdown heading.
+            Assert.NotEqual(rule.Title, rule.Description);
+            Assert.DoesNotContain("##", rule.Description);
+            Assert.DoesNotContain("**", rule.Description);
+            Assert.StartsWith($"{rule.Id}: ", RuleDocumentation.Text(rule.Id));
         }
+        // This build was given no documentation address (OgpDataDocumentationUrl): no help link is made up.
+        Assert.Null(RuleDocumentation.DocumentationUri);
+        Assert.All(RuleCatalog.All, rule => Assert.Null(rule.HelpUri));
+        Assert.Equal("", RuleDocumentation.Markdown("OGP9999"));
+    }
+
+    [Fact]
+    public void A_description_joins_the_first_section_into_paragraphs()
+    {
+        var description = RuleDocumentation.Description(RuleIds.MilestoneNotMeasurable);
+        Assert.StartsWith("A milestone whose text (description, with deliverable when it is given) names no verifiable deliverable and no quantified target.", description);
+        Assert.Contains("\n\n\"Measurable\" follows the Independent Reporting Mechanism (IRM)", description);
+        Assert.DoesNotContain("The IRM's most repeated recommendation", description); // the "Why" section is not part of it
     }
 
     [Fact]

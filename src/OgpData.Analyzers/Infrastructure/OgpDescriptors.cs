@@ -7,7 +7,8 @@ namespace OgpData.Analyzers.Infrastructure;
 
 /// <summary>
 /// Roslyn descriptors built from the shared <see cref="RuleCatalog"/>: the id, title, default severity,
-/// category and help link are the catalogue's, so the analyzers never keep a second list of rules.
+/// category, description (the first section of the rule's embedded page) and help link (only when a
+/// documentation address was configured) are the catalogue's, so the analyzers never keep a second list of rules.
 /// </summary>
 internal static class OgpDescriptors
 {
@@ -37,7 +38,7 @@ internal static class OgpDescriptors
             category: rule.Category,
             defaultSeverity: ToRoslyn(rule.DefaultSeverity),
             isEnabledByDefault: rule.DefaultSeverity != Severity.None,
-            description: rule.Title + ".",
+            description: rule.Description,
             helpLinkUri: rule.HelpUri);
     }
 

@@ -5,13 +5,10 @@ namespace OgpData.Findings;
 
 /// <summary>
 /// The catalogue of every rule the library, the analyzers and the CLI report. Each id has exactly one
-/// descriptor here and one page under <c>docs/rules/</c>.
+/// descriptor here and one page under <c>docs/rules/</c>, embedded in the assembly (<see cref="RuleDocumentation"/>).
 /// </summary>
 public static class RuleCatalog
 {
-    /// <summary>Where the rule pages are published; a rule's page is this plus <c>ID.md</c>.</summary>
-    public const string DocsBaseUri = "https://github.com/ogpdata/ogpdata/blob/main/docs/rules/";
-
     private static readonly RuleDescriptor[] Rules =
     [
         new RuleDescriptor { Id = RuleIds.UnreadableDataset, Title = "Dataset file could not be read", DefaultSeverity = Severity.Warning, Category = "Input" },
@@ -46,6 +43,7 @@ public static class RuleCatalog
         Ocds(RuleIds.OcdsNumberOfTenderersMismatch, "numberOfTenderers differs from the number of tenderers", Severity.Warning),
         Ocds(RuleIds.OcdsMalformedJson, "Item or input is not well-formed JSON", Severity.Error),
         Ocds(RuleIds.OcdsSchemaVersion, "Package checked against another version of the standard than it declares", Severity.Warning),
+        Ocds(RuleIds.OcdsSchemaNotChecked, "OCDS schema not checked: no schema source was given", Severity.Info),
         Csv(RuleIds.CsvRaggedRow, "Row has more or fewer cells than the header", Severity.Warning),
         Csv(RuleIds.CsvMergeConflict, "Rows for the same object disagree on a value", Severity.Warning),
         Csv(RuleIds.CsvCellTypeMismatch, "Cell is not of its column's kind", Severity.Warning),

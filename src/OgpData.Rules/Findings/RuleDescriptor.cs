@@ -15,6 +15,13 @@ public sealed record RuleDescriptor
     /// <summary>"OGP", "OCDS", "CSV", "DECP", "Input" or "Schema".</summary>
     public required string Category { get; init; }
 
-    /// <summary>The rule's documentation page.</summary>
-    public string HelpUri => RuleCatalog.DocsBaseUri + Id + ".md";
+    /// <summary>The published address of the rule's page, or null when the build was given no documentation address
+    /// (<see cref="RuleDocumentation.DocumentationUri"/>); the page itself is always in <see cref="Help"/>.</summary>
+    public string? HelpUri => RuleDocumentation.PageUri(Id);
+
+    /// <summary>The rule's page (<c>docs/rules/ID.md</c>), in Markdown, embedded in the library.</summary>
+    public string Help => RuleDocumentation.Markdown(Id);
+
+    /// <summary>What the rule reports, in plain text: the first section of its page.</summary>
+    public string Description => RuleDocumentation.Description(Id);
 }

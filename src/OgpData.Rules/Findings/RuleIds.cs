@@ -74,6 +74,8 @@ public static class RuleIds
     public const string OcdsMalformedJson = "OCDS0018";
     /// <summary>Package checked against another version of the standard than the one it declares.</summary>
     public const string OcdsSchemaVersion = "OCDS0019";
+    /// <summary>OCDS data read with no schema source: the schema, codelists and fields were not checked.</summary>
+    public const string OcdsSchemaNotChecked = "OCDS0020";
 
     // Spreadsheet conversion (docs/formats/csv.md): problems met between CSV sheets and JSON; one page each under docs/rules/.
     /// <summary>A row has more or fewer cells than the header line.</summary>

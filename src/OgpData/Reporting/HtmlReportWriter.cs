@@ -6,8 +6,8 @@ namespace OgpData.Reporting;
 
 /// <summary>
 /// One self-contained HTML page for a person: the totals, a bar per rule showing where the problems
-/// are, then per file the findings grouped by rule with their line, column and pointer, each rule linked to
-/// its documentation. No script and no external resource, so it opens anywhere and can be attached to a ticket.
+/// are, then per file the checks that ran and the findings grouped by rule with their line, column and pointer,
+/// each rule linked to its documentation when a documentation address was configured. No script and no external resource, so it opens anywhere and can be attached to a ticket.
 /// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
@@ -79,6 +79,10 @@ public sealed class HtmlReportWriter : IReportWriter
         html.WriteLine($"<section class=\"file\" id=\"file-{index}\"><h2>{E(file.Path)} {state}</h2>");
         html.WriteLine($"<p class=\"muted\">{E(file.Kind)} · {file.Counts.Records} record(s) · {file.Counts.Errors} error(s), "
             + $"{file.Counts.Warnings} warning(s), {file.Counts.Infos} info(s)</p>");
+        if (CheckSummary.Of(file) is { } checks)
+        {
+            html.WriteLine($"<p class=\"{(file.Checks.Any(c => !c.Ran) ? "checks partial" : "checks")}\">{E(checks)}</p>");
+        }
         if (file.Truncated)
         {
             html.WriteLine($"<p class=\"muted\">Only the first {file.Findings.Length} of {file.Counts.Total} findings are listed (--max-errors).</p>");
@@ -110,7 +114,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.WriteLine($"<div class=\"tile {css}\"><strong>{count}</strong><span>{E(label)}</span></div>");
 
     private static string RuleLink(RuleGroup group) =>
-        group.Rule is null ? $"<code>{E(group.RuleId)}</code>" : $"<a href=\"{E(group.Rule.HelpUri)}\"><code>{E(group.RuleId)}</code></a>";
+        group.Rule?.HelpUri is { } help ? $"<a href=\"{E(help)}\"><code>{E(group.RuleId)}</code></a>" : $"<code>{E(group.RuleId)}</code>";
 
     private static string SeverityClass(Severity severity) => severity switch
     {
@@ -132,6 +136,7 @@ public sealed class HtmlReportWriter : IReportWriter
         span.error{background:#d92d20}span.warning{background:#f79009}span.info{background:#2e90fa}
         .pill{color:#fff;border-radius:999px;padding:0 .5rem;font-size:.8em;display:inline-block;height:auto}
         details{margin:.4rem 0}summary{cursor:pointer;font-weight:600}.ok{color:#067647}.bad{color:#b42318}
+        .checks{color:#687385}.checks.partial{color:#b54708}
         a{color:#175cd3}td.rule code,summary code{white-space:nowrap;word-break:normal}th.num{text-align:right}
         """;
 }

@@ -52,6 +52,16 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var finding in file.Findings) WriteFinding(json, finding);
         json.WriteEndArray();
         json.WriteBoolean("truncated", file.Truncated);
+        // Which checks ran and which did not: { "schema": { "ran": false, "note": "why" }, ... }.
+        json.WriteStartObject("checks");
+        foreach (var check in file.Checks)
+        {
+            json.WriteStartObject(check.Check);
+            json.WriteBoolean("ran", check.Ran);
+            json.WriteString("note", check.Note);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

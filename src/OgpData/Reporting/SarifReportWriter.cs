@@ -5,8 +5,10 @@ namespace OgpData.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0, the format GitHub code scanning and Azure DevOps read: one run, the tool's driver listing
-/// every rule of the catalogue with its help link, one result per finding with file, line and column, and
-/// the JSON Pointer as a logical location.
+/// each rule reported with its description and its whole page as help (text and Markdown, so viewers show it
+/// without following a link; a help link only when a documentation address was configured), one result per
+/// finding with file, line and column and the JSON Pointer as a logical location, and one notification per
+/// check that did not run on a file (the schema of OCDS data given no schema source, for example).
 /// </summary>
 public sealed class SarifReportWriter : IReportWriter
 {
@@ -15,8 +17,11 @@ public sealed class SarifReportWriter : IReportWriter
     /// <inheritdoc />
     public void Write(ValidationReport report, Stream output)
     {
-        var rules = RuleCatalog.All.ToList();
-        foreach (var id in report.Files.SelectMany(f => f.Findings).Select(f => f.RuleId).Distinct())
+        // The rules reported, in catalogue order, then any id the catalogue does not know: each carries its whole
+        // page, so listing the ~70 rules of the catalogue would make every file hundreds of kilobytes.
+        var reported = report.Files.SelectMany(f => f.Findings).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var rules = RuleCatalog.All.Where(r => reported.Contains(r.Id)).ToList();
+        foreach (var id in reported.Order(StringComparer.Ordinal))
         {
             if (RuleCatalog.Find(id) is null)
             {
@@ -36,12 +41,14 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartObject("driver");
         json.WriteString("name", report.ToolName);
         json.WriteString("semanticVersion", report.ToolVersion);
-        json.WriteString("informationUri", "https://github.com/ogpdata/ogpdata");
+        if (RuleDocumentation.DocumentationUri is { } documentation) json.WriteString("informationUri", documentation);
         json.WriteStartArray("rules");
         foreach (var rule in rules) WriteRule(json, rule);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+
+        WriteInvocation(json, report);
 
         json.WriteStartArray("artifacts");
         foreach (var file in report.Files)
@@ -77,7 +84,17 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartObject("shortDescription");
         json.WriteString("text", rule.Title);
         json.WriteEndObject();
-        json.WriteString("helpUri", rule.HelpUri);
+        if (rule.Help.Length > 0)
+        {
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", rule.Description);
+            json.WriteEndObject();
+            json.WriteStartObject("help");
+            json.WriteString("text", RuleDocumentation.Text(rule.Id));
+            json.WriteString("markdown", rule.Help);
+            json.WriteEndObject();
+        }
+        if (rule.HelpUri is { } helpUri) json.WriteString("helpUri", helpUri);
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.DefaultSeverity));
         json.WriteEndObject();
@@ -85,6 +102,42 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteString("category", rule.Category);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    // The run succeeded; each check that did not run on a file is a notification, so a viewer says what was not checked.
+    private static void WriteInvocation(Utf8JsonWriter json, ValidationReport report)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartArray("toolExecutionNotifications");
+        for (var artifact = 0; artifact < report.Files.Length; artifact++)
+        {
+            var file = report.Files[artifact];
+            foreach (var check in file.Checks)
+            {
+                if (check.Ran) continue;
+                json.WriteStartObject();
+                json.WriteString("level", check.Check == CheckNames.Schema ? "warning" : "note");
+                json.WriteStartObject("message");
+                json.WriteString("text", $"{file.Path}: {check.Check} not checked: {check.Note}.");
+                json.WriteEndObject();
+                json.WriteStartObject("descriptor");
+                json.WriteString("id", "check-not-run/" + check.Check);
+                json.WriteEndObject();
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                json.WriteStartObject("physicalLocation");
+                WriteArtifactLocation(json, file, artifact);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteResult(Utf8JsonWriter json, FileReport file, int artifact, Finding finding, int ruleIndex)
@@ -99,10 +152,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToUri(file.Path));
-        json.WriteNumber("index", artifact);
-        json.WriteEndObject();
+        WriteArtifactLocation(json, file, artifact);
         if (finding.Line > 0)
         {
             json.WriteStartObject("region");
@@ -126,6 +176,14 @@ public sealed class SarifReportWriter : IReportWriter
             if (finding.Value is not null) json.WriteString("value", finding.Value);
             json.WriteEndObject();
         }
+        json.WriteEndObject();
+    }
+
+    private static void WriteArtifactLocation(Utf8JsonWriter json, FileReport file, int artifact)
+    {
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ToUri(file.Path));
+        json.WriteNumber("index", artifact);
         json.WriteEndObject();
     }
 

@@ -23,6 +23,7 @@ public sealed class TextReportWriter : IReportWriter
     private void WriteFile(TextWriter text, FileReport file)
     {
         text.WriteLine($"{file.Path} ({file.Kind}, {Plural(file.Counts.Records, "record")}): {Describe(file.Counts)}");
+        if (CheckSummary.Of(file) is { } checks) text.WriteLine("  " + checks);
         foreach (var group in RuleGroup.Of(file.Findings))
         {
             text.WriteLine($"  {group.RuleId} {group.Severity.ToName()}: {group.Title} ({group.Findings.Count})");
@@ -51,8 +52,10 @@ public sealed class TextReportWriter : IReportWriter
         var warnings = report.Files.Sum(f => f.Counts.Warnings);
         var infos = report.Files.Sum(f => f.Counts.Infos);
         var invalid = report.Files.Count(f => !f.Valid);
+        var notChecked = report.Files.Count(f => f.SchemaNotChecked);
         text.WriteLine($"{Plural(report.Files.Length, "file")} checked, {invalid} invalid: "
-            + Describe(new FindingCounts { Errors = errors, Warnings = warnings, Infos = infos }));
+            + Describe(new FindingCounts { Errors = errors, Warnings = warnings, Infos = infos })
+            + (notChecked == 0 ? "" : $"; schema not checked ({(notChecked == report.Files.Length ? "every file" : Plural(notChecked, "file"))})"));
     }
 
     private static string Describe(FindingCounts counts) =>

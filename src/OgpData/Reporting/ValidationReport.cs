@@ -52,6 +52,60 @@ public sealed record FileReport
 
     /// <summary>A file is valid when it has no error (warnings and infos do not make it invalid).</summary>
     public bool Valid => Counts.Errors == 0;
+
+    /// <summary>
+    /// Which checks ran on the file and which did not, and why (see <see cref="CheckNames"/>): "no error" means
+    /// something only for the checks that ran, so every report says which those were.
+    /// </summary>
+    public ImmutableArray<CheckOutcome> Checks { get; init; } = [];
+
+    /// <summary>True when the file's schema check did not run (an OCDS file with no schema source, a sheet).</summary>
+    public bool SchemaNotChecked
+    {
+        get
+        {
+            foreach (var check in Checks)
+            {
+                if (check.Check == CheckNames.Schema) return !check.Ran;
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>Whether one check ran on a file: what it used when it ran, why not when it did not.</summary>
+public sealed record CheckOutcome
+{
+    /// <summary>The check: one of <see cref="CheckNames"/>.</summary>
+    public required string Check { get; init; }
+
+    /// <summary>True when the check ran.</summary>
+    public required bool Ran { get; init; }
+
+    /// <summary>What the check used (when it ran) or why it did not run and how to make it run, in English.</summary>
+    public required string Note { get; init; }
+
+    /// <summary>A check that ran, with what it used.</summary>
+    public static CheckOutcome Done(string check, string note) => new() { Check = check, Ran = true, Note = note };
+
+    /// <summary>A check that did not run, with why.</summary>
+    public static CheckOutcome Skipped(string check, string reason) => new() { Check = check, Ran = false, Note = reason };
+}
+
+/// <summary>The names of the checks a file report lists in <see cref="FileReport.Checks"/>.</summary>
+public static class CheckNames
+{
+    /// <summary>The JSON Schema: the commitment-package schema, the OCDS schemas, or the one given with <c>--schema</c>.</summary>
+    public const string Schema = "schema";
+
+    /// <summary>The OCDS checks read from the schema: codelists, deprecated and additional fields, extensions.</summary>
+    public const string SchemaRules = "schemaRules";
+
+    /// <summary>The data-quality rules: OGP0001–OGP0011 on commitments, the OCDS checks that need no schema.</summary>
+    public const string Rules = "rules";
+
+    /// <summary>Property names given twice in one object (JSON0001).</summary>
+    public const string DuplicateProperties = "duplicateProperties";
 }
 
 /// <summary>How many findings of each severity a file has, and how many records it holds.</summary>

@@ -25,6 +25,7 @@ public sealed class DocumentValidator
     private readonly Lazy<CompiledSchema?> _userSchema;
     private readonly Lazy<Task<OcdsSchemaSet>?> _ocdsSchemas;
     private readonly Lazy<OcdsSchemaVersions?> _ocdsVersions;
+    private bool _ocdsSchemasFromCache;
 
     // One client for every download of a run: schemas and extensions. Only used when downloads are asked for.
     private static readonly Lazy<HttpClient> Http = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
@@ -120,7 +121,10 @@ public sealed class DocumentValidator
         var findings = new List<Finding>(_commitmentSchema.Value.Validate(document.RootElement).ToFindings(utf8.Span));
         findings.AddRange(check.Findings);
         AddDuplicateMembers(findings, tree);
-        return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, CountCommitments(tree));
+        return Report(displayPath, DocumentKinds.OgpCommitmentPackage, findings, CountCommitments(tree)) with
+        {
+            Checks = [CheckOutcome.Done(CheckNames.Schema, "the commitment-package schema bundled with ogpdata"), CommitmentRulesRan, DuplicatePropertiesRan],
+        };
     }
 
     /// <summary>
@@ -138,7 +142,14 @@ public sealed class DocumentValidator
         }
         var sheet = OgpData.Text.CommitmentSheetReader.Read(text);
         var check = CheckCommitments(displayPath, sheet, "not a commitments sheet");
-        return Report(displayPath, DocumentKinds.Csv, check.Findings, CountCommitments(sheet));
+        return Report(displayPath, DocumentKinds.Csv, check.Findings, CountCommitments(sheet)) with
+        {
+            Checks =
+            [
+                CheckOutcome.Skipped(CheckNames.Schema, "a sheet is checked with the commitment rules; convert it with 'ogpdata convert' and validate the JSON to check the commitment-package schema"),
+                CommitmentRulesRan,
+            ],
+        };
     }
 
     // The commitment rules on a package read as a text tree (from JSON or from a sheet); unreadable text is exit 2.
@@ -157,8 +168,19 @@ public sealed class DocumentValidator
         using var document = ParseJson(displayPath, utf8);
         var findings = new List<Finding>(schema.Validate(document.RootElement).ToFindings(utf8.Span));
         AddDuplicateMembers(findings, tree);
-        return Report(displayPath, kind, findings, 1);
+        return Report(displayPath, kind, findings, 1) with
+        {
+            Checks =
+            [
+                CheckOutcome.Done(CheckNames.Schema, "the schema " + _options.SchemaPath),
+                CheckOutcome.Skipped(CheckNames.Rules, "--schema checks the schema only"),
+                DuplicatePropertiesRan,
+            ],
+        };
     }
+
+    private static readonly CheckOutcome CommitmentRulesRan = CheckOutcome.Done(CheckNames.Rules, "the commitment rules OGP0001–OGP0011");
+    private static readonly CheckOutcome DuplicatePropertiesRan = CheckOutcome.Done(CheckNames.DuplicateProperties, "JSON0001");
 
     private OgpData.Text.JsonTextDocument ParseText(string displayPath, ReadOnlyMemory<byte> utf8) =>
         OgpData.Text.JsonTextParser.Parse(DecodeUtf8(displayPath, utf8.Span), _options.MaxDepth, _options.MaxStringLength);
@@ -222,13 +244,46 @@ public sealed class DocumentValidator
                 ? $" Streamed OCDS data has a fixed maximum depth of {OcdsStreamReader.MaxDepth}." : "";
             throw new InputException($"{displayPath}{where}: {FirstSentence(reason)}{depthHint}");
         }
-        return new FileReport
+        var counts = new FindingCounts { Errors = result.Errors, Warnings = result.Warnings, Infos = result.Infos, Records = result.Records };
+        var findings = result.Findings;
+        var rulesRan = CheckOutcome.Done(CheckNames.Rules, "the OCDS checks that need no schema: ids, ocid prefixes, empty fields, periods, timeline, amounts, party references");
+        ImmutableArray<CheckOutcome> checks;
+        if (_ocdsVersions.Value is { } versions)
         {
-            Path = displayPath,
-            Kind = result.Kind.ToName(),
-            Counts = new FindingCounts { Errors = result.Errors, Warnings = result.Warnings, Infos = result.Infos, Records = result.Records },
-            Findings = result.Findings,
+            var source = _ocdsSchemasFromCache ? $"the OCDS schemas downloaded earlier into {versions.Description} (used without downloading)" : "the OCDS schemas from " + versions.Description;
+            checks = [CheckOutcome.Done(CheckNames.Schema, source), CheckOutcome.Done(CheckNames.SchemaRules, "codelists, deprecated and additional fields, extensions, from " + versions.Description), rulesRan];
+        }
+        else
+        {
+            const string noSource = "no OCDS schema source; give --ocds-schema-dir DIR (or OGPDATA_OCDS_SCHEMA_DIR) or --ocds-schema-download";
+            checks = [CheckOutcome.Skipped(CheckNames.Schema, noSource), CheckOutcome.Skipped(CheckNames.SchemaRules, noSource), rulesRan];
+            (counts, findings) = WithSchemaNotChecked(counts, findings);
+        }
+        return new FileReport { Path = displayPath, Kind = result.Kind.ToName(), Counts = counts, Findings = findings, Checks = checks };
+    }
+
+    // OCDS0020, first in the list: a file whose schema was never read must not look validated.
+    private (FindingCounts, ImmutableArray<Finding>) WithSchemaNotChecked(FindingCounts counts, ImmutableArray<Finding> findings)
+    {
+        var severity = _options.SeverityOf(RuleIds.OcdsSchemaNotChecked, RuleCatalog.Get(RuleIds.OcdsSchemaNotChecked).DefaultSeverity);
+        if (severity == Severity.None) return (counts, findings);
+        var finding = new Finding
+        {
+            RuleId = RuleIds.OcdsSchemaNotChecked,
+            Severity = severity,
+            Pointer = "",
+            Message = "The OCDS schema, codelists and deprecated and additional fields were not checked: no schema source was given. "
+                + "Give --ocds-schema-dir DIR (the standard's schema folder, a folder of versions or a zip) or --ocds-schema-download.",
         };
+        counts = severity switch
+        {
+            Severity.Error => counts with { Errors = counts.Errors + 1 },
+            Severity.Warning => counts with { Warnings = counts.Warnings + 1 },
+            _ => counts with { Infos = counts.Infos + 1 },
+        };
+        // The cap on listed findings holds: the reminder takes the place of the last one listed.
+        var listed = _options.MaxFindings is { } max && findings.Length >= max && max > 0 ? findings.RemoveAt(findings.Length - 1) : findings;
+        return (counts, _options.MaxFindings is 0 ? listed : listed.Insert(0, finding));
     }
 
     // Applies the configured severities (dropping rules turned off), sorts by position and caps the list.
@@ -297,9 +352,29 @@ public sealed class DocumentValidator
                 throw new InputException($"the OCDS schemas cannot be read: {e.Message}", e);
             }
         }
-        if (!_options.OcdsSchemaDownload) return null;
+        if (!_options.OcdsSchemaDownload) return CachedOcdsSchemaVersions();
         return OcdsSchemaVersions.Download(_options.OcdsSchemaUrl ?? OcdsSchemaVersions.OfficialRoot,
             _options.OcdsSchemaCacheDirectory ?? OcdsSchemaVersions.DefaultCacheDirectory, Http.Value, _options.Notice);
+    }
+
+    // Schemas an earlier --ocds-schema-download left in the cache are used without asking (nothing is fetched),
+    // and the notice says so; the file reports' checks say where the schemas came from.
+    private OcdsSchemaVersions? CachedOcdsSchemaVersions()
+    {
+        var cache = _options.OcdsSchemaCacheDirectory ?? OcdsSchemaVersions.DefaultCacheDirectory;
+        if (!Directory.Exists(cache)) return null;
+        OcdsSchemaVersions cached;
+        try
+        {
+            cached = OcdsSchemaVersions.FromPath(cache);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null; // an empty or broken cache is no schema source: the reports say the schema was not checked
+        }
+        _ocdsSchemasFromCache = true;
+        _options.Notice?.Invoke($"Using the OCDS {string.Join(" and ", cached.Available)} schemas downloaded earlier into {cache}; nothing is downloaded.");
+        return cached;
     }
 
     /// <summary>The version used for inputs that declare none: the one asked for, else the newest on offer.</summary>

@@ -29,9 +29,17 @@ public sealed class PackageEndToEndTests(PackedConsumer consumer) : IClassFixtur
         Assert.Contains("analyzers/dotnet/cs/OgpData.Rules.dll", entries);
         Assert.Contains("buildTransitive/OgpData.targets", entries);
         Assert.Contains("README.md", entries);
+        // The package's own readme, which stands alone (the repository README links to files a feed does not have).
+        using (var readme = new StreamReader(zip.GetEntry("README.md")!.Open()))
+        {
+            Assert.Equal(File.ReadAllText(SharedData.InRepo("src/PackageReadme.md")), readme.ReadToEnd());
+        }
         // OgpData.Rules is inside the package: a dependency on a package of that name could never restore.
         using var nuspec = new StreamReader(zip.GetEntry("OgpData.nuspec")!.Open());
-        Assert.DoesNotContain("OgpData.Rules", nuspec.ReadToEnd());
+        var manifest = nuspec.ReadToEnd();
+        Assert.DoesNotContain("OgpData.Rules", manifest);
+        // No documentation address is configured: the package names no project URL rather than an invented one.
+        Assert.DoesNotContain("projectUrl", manifest);
     }
 
     [Fact]

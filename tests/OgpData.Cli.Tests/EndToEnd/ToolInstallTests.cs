@@ -35,6 +35,12 @@ public sealed class ToolInstallTests : IDisposable
             "-o", feed, "-p:PackageVersion=" + _version, "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"OgpData.Cli.{_version}.nupkg")), "no OgpData.Cli package in " + feed);
+        // The readme a feed shows is the package's own, which stands alone.
+        using (var nupkg = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"OgpData.Cli.{_version}.nupkg")))
+        {
+            using var readme = new StreamReader(nupkg.GetEntry("README.md")!.Open());
+            Assert.Equal(File.ReadAllText(SharedData.InRepo("src/PackageReadme.md")), readme.ReadToEnd());
+        }
 
         var config = Path.Combine(_root, "nuget.config");
         File.WriteAllText(config, DotNet.NuGetConfigWith(feed));

@@ -29,8 +29,16 @@ public class OcdsRuleDocsTests
         Assert.Contains(RuleCatalog.Get(id).DefaultSeverity.ToName(), text, StringComparison.Ordinal);
     }
 
+    /// <summary>The OCDS rules about the data (all but OCDS0020, which is about the run and tested below).</summary>
+    public static TheoryData<string> OcdsDataRules()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in RuleCatalog.All.Where(r => r.Category == "OCDS" && r.Id != RuleIds.OcdsSchemaNotChecked)) data.Add(rule.Id);
+        return data;
+    }
+
     [SkippableTheory]
-    [MemberData(nameof(OcdsRules))]
+    [MemberData(nameof(OcdsDataRules))]
     public async Task The_examples_of_each_page_fire_and_stay_quiet(string id)
     {
         var text = await File.ReadAllTextAsync(SharedData.InRepo($"docs/rules/{id}.md"));
@@ -41,5 +49,47 @@ public class OcdsRuleDocsTests
         var quiet = await Validate(blocks[1], options);
         Assert.NotEmpty(fires.Of(id));
         Assert.Empty(quiet.Of(id));
+    }
+
+    [SkippableFact]
+    public async Task OCDS0020_fires_without_a_schema_source_and_stays_quiet_with_one()
+    {
+        var package = SharedData.Require("ocds/samples/uk-contracts-finder.release-package.json");
+        // An empty cache: schemas an earlier download left on this machine must not decide the test.
+        var cache = Directory.CreateTempSubdirectory("ogpdata-no-cache-").FullName;
+        try
+        {
+            var unchecked_ = await new OgpData.Validation.DocumentValidator(new OgpData.Validation.ValidationOptions { OcdsSchemaCacheDirectory = cache })
+                .ValidateFileAsync(package);
+            var reminder = Assert.Single(unchecked_.Findings, f => f.RuleId == RuleIds.OcdsSchemaNotChecked);
+            Assert.Equal(Severity.Info, reminder.Severity);
+            Assert.True(unchecked_.SchemaNotChecked);
+
+            var checkedReport = await new OgpData.Validation.DocumentValidator(new OgpData.Validation.ValidationOptions { OcdsSchemaDirectory = SharedData.Require("ocds/schema/1.1.5") })
+                .ValidateFileAsync(package);
+            Assert.DoesNotContain(checkedReport.Findings, f => f.RuleId == RuleIds.OcdsSchemaNotChecked);
+            Assert.False(checkedReport.SchemaNotChecked);
+
+            // The cap on listed findings holds, the reminder first.
+            var capped = await new OgpData.Validation.DocumentValidator(new OgpData.Validation.ValidationOptions { OcdsSchemaCacheDirectory = cache, MaxFindings = 3 })
+                .ValidateFileAsync(package);
+            Assert.Equal(3, capped.Findings.Length);
+            Assert.Equal(RuleIds.OcdsSchemaNotChecked, capped.Findings[0].RuleId);
+            Assert.Equal(unchecked_.Counts, capped.Counts);
+
+            // Turned off, no finding; the checks still say the schema was not read.
+            var silenced = await new OgpData.Validation.DocumentValidator(new OgpData.Validation.ValidationOptions
+            {
+                OcdsSchemaCacheDirectory = cache,
+                Severities = System.Collections.Immutable.ImmutableDictionary<string, Severity>.Empty.Add(RuleIds.OcdsSchemaNotChecked, Severity.None),
+            }).ValidateFileAsync(package);
+            Assert.DoesNotContain(silenced.Findings, f => f.RuleId == RuleIds.OcdsSchemaNotChecked);
+            Assert.Equal(unchecked_.Counts.Infos - 1, silenced.Counts.Infos);
+            Assert.True(silenced.SchemaNotChecked);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
     }
 }

@@ -29,9 +29,12 @@ public sealed class HtmlInBrowserTests : IDisposable
         Assert.Contains("<h1>Validation report</h1>", dom, StringComparison.Ordinal);
         Assert.Contains("Findings by rule", dom, StringComparison.Ordinal);
         // One bar per rule, one line per file, one collapsible group per rule of each file.
-        Assert.Equal(3, Regex.Matches(dom, "<td class=\"rule\">").Count);
-        Assert.Equal(2, Regex.Matches(dom, "href=\"#file-\\d\"").Count);
-        Assert.Equal(3, Regex.Matches(dom, "<details open=\"\">").Count);
+        Assert.Equal(4, Regex.Matches(dom, "<td class=\"rule\">").Count);
+        Assert.Equal(3, Regex.Matches(dom, "href=\"#file-\\d\"").Count);
+        Assert.Equal(4, Regex.Matches(dom, "<details open=\"\">").Count);
+        // Under each file's heading, the checks that ran; the one whose schema was not checked says so.
+        Assert.Equal(3, Regex.Matches(dom, "<p class=\"checks").Count);
+        Assert.Contains("not checked: schema, schemaRules", dom, StringComparison.Ordinal);
         // The message with markup in it stays text: no element was made of it.
         Assert.Contains("&lt;script&gt;", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
