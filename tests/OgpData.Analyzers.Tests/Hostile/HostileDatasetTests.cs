@@ -72,7 +72,9 @@ public class HostileDatasetTests
             var text = Package[..at] + pieces[random.Next(pieces.Length)] + Package[Math.Min(Package.Length, at + random.Next(0, 8))..];
             return ($"/0/m{n}.commitments.json", text);
         }).ToArray();
-        await Run(files);
+        var reported = await Run(files);
+        // The verifier's message lists what was reported, so an AD0001 would be seen: some mutations must be unreadable.
+        Assert.True(CountOf(reported, "OGP0000") > 0, "no mutation was reported unreadable; the run's diagnostics were not seen");
     }
 
     private static int CountOf(string text, string id)

@@ -57,16 +57,19 @@ public class HostileSchemaTests
         }
         catch (SchemaCompileException e)
         {
-            Assert.False(string.IsNullOrEmpty(e.Message));
+            // Refused at compile time, the message must say it is the reference that loops.
+            Assert.Contains("$ref", e.Message, StringComparison.Ordinal);
             return;
         }
-        var watch = Stopwatch.StartNew();
+        // Compiled, each validation ends (a hang would never return) with one coherent answer on every path.
         foreach (var instance in new[] { "1", "{\"x\": [1, {\"x\": null}]}", "[[[]]]" })
         {
             using var document = JsonDocument.Parse(instance);
-            _ = schema.Validate(document.RootElement);
+            var result = schema.Validate(document.RootElement);
+            Assert.Equal(result.IsValid, result.Errors.Length == 0);
+            Assert.Equal(result.IsValid, schema.IsValid(document.RootElement));
+            Assert.Equal(result.Errors.Length, schema.CountErrors(document.RootElement));
         }
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
     }
 
     [Theory]
