@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using OgpData.Findings;
 using OgpData.Quality;
@@ -157,11 +156,9 @@ public class HostileTextTests
         const int width = 16_384 - 1;
         var header = "id," + string.Join(",", Enumerable.Range(0, width).Select(i => "milestones/" + i + "/description"));
         var row = "C1," + string.Join(",", Enumerable.Range(0, width).Select(_ => "x"));
-        var watch = Stopwatch.StartNew();
         var document = CommitmentSheetReader.Read(header + "\n" + row + "\n");
         Assert.True(document.IsWellFormed);
         Assert.Equal(width, document.Root!["actionPlans"]!.Children[0]["commitments"]!.Children[0]["milestones"]!.Count);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 10);
 
         var wider = CommitmentSheetReader.Read(header + ",title\n" + row + ",T\n");
         Assert.Equal("the header row has 16385 columns; a sheet has at most 16384, a spreadsheet's limit", wider.Error!.Message);
@@ -173,12 +170,10 @@ public class HostileTextTests
         var sheet = new StringBuilder("id,milestones/0/id,milestones/0/description\n");
         for (var i = 0; i < 200_000; i++) sheet.Append("C1,M").Append(i).Append(",Publication du rapport ").Append(i).Append('\n');
         sheet.Append("C1,M7,merged into M7\n");
-        var watch = Stopwatch.StartNew();
         var document = CommitmentSheetReader.Read(sheet.ToString());
         var milestones = document.Root!["actionPlans"]!.Children[0]["commitments"]!.Children.Single()["milestones"]!;
         Assert.Equal(200_000, milestones.Count);
         Assert.Equal("Publication du rapport 7", milestones.Children[7].GetString("description"));
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 10);
     }
 
     private static string Nest(char open, char close, int depth)

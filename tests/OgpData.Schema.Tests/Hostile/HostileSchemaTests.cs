@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using OgpData.Schema;
@@ -105,9 +104,10 @@ public class HostileSchemaTests
             ["p"] = new string('x', 5_000),
         });
         using var document = JsonDocument.Parse(instance);
-        var watch = Stopwatch.StartNew();
-        _ = schema.Validate(document.RootElement);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+        // Linear-time matching gives the exact answers (a hang would never return): no evil name matches its
+        // pattern, the deeply nested regex is a valid one, and only "p" fails its pattern.
+        var error = Assert.Single(schema.Validate(document.RootElement).Errors);
+        Assert.Equal(("pattern", "/p"), (error.Keyword, error.InstancePointer));
     }
 
     [Fact]
@@ -126,10 +126,8 @@ public class HostileSchemaTests
     [Fact]
     public void A_repeated_keyword_is_a_compile_error_not_an_endless_unfolding()
     {
-        var watch = Stopwatch.StartNew();
         var e = Assert.Throws<SchemaCompileException>(() => JsonSchema.Compile("""{"anyOf":[{"$dynamicAnchor":"a"}],"anyOf":-0,"not":false}"""));
         Assert.Contains("nothing at '/anyOf/0'", e.Message, StringComparison.Ordinal);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
     }
 
     // Found by the fuzzer: two references back to the root branch at every level; retrying each branch down
@@ -139,11 +137,10 @@ public class HostileSchemaTests
     {
         var schema = JsonSchema.Compile("""{"$schema":"https://json-schema.org/draft/2019-09/schema","$ref":"#a","$anchor":"a","prefixItems":false,"$recursiveRef":"#a"}""");
         using var document = JsonDocument.Parse("[]");
-        var watch = Stopwatch.StartNew();
+        // The evaluation ends at the first hit of the limit, with that one error (an exponential retry would not return).
         var result = schema.Validate(document.RootElement);
         Assert.Contains("$ref cycle", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         Assert.False(schema.IsValid(document.RootElement));
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
     }
 
     [Fact]
