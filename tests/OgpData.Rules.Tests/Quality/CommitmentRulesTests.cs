@@ -164,6 +164,23 @@ public class CommitmentRulesTests
     }
 
     [Fact]
+    public void A_date_among_words_is_read_so_OGP0007_stays_quiet_while_OGP0002_still_fires_for_en_continu()
+    {
+        const string json = """
+            {"actionPlans":[{"id":"P","commitments":[{"id":"C1","title":"T","milestones":[
+              {"id":"C1-1","description":"Suivi de la stratégie","period":{"startText":"Lancée en juin 2017","endText":"en continu"}},
+              {"id":"C1-2","description":"Réunion constitutive","period":{"startText":"Août 2019, puis dans un rythme à déterminer","endText":"Août 2021"}},
+              {"id":"C1-3","description":"Rapport","period":{"startText":"Lancé en 2016, refondu en 2019","endText":"2021"}}]}]}]}
+            """;
+        // Only the text with two dates cannot be read as one.
+        var unreadable = Assert.Single(Check(json, RuleIds.UnreadableDateText));
+        Assert.Equal("/actionPlans/0/commitments/0/milestones/2/period/startText", unreadable.Pointer);
+        // "en continu" as the end is still no deadline.
+        var noDeadline = Assert.Single(Check(json, RuleIds.MilestoneWithoutDeadline));
+        Assert.StartsWith("/actionPlans/0/commitments/0/milestones/0/period", noDeadline.Pointer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OGP0007_gives_advice_for_ranges_and_no_dates_in_date_members_and_is_quiet_for_readable_text()
     {
         const string json = """{"actionPlans":[{"id":"P","period":{"startDate":"2019-2021","endDate":"en continu","startText":"TBD","endText":"S2 2022"},"commitments":[]}]}""";
