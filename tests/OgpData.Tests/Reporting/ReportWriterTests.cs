@@ -141,6 +141,8 @@ public class ReportWriterTests
 
         var json = Render(ReportFormat.Json, report);
         Assert.Contains("\"OCDS0020\"", json);
+        // GitHub annotations have no place for the checks; the reminder is a notice on the file.
+        Assert.Contains("::notice file=data/releases.json,title=OCDS0020::", Render(ReportFormat.GitHub, report));
     }
 
     [Fact]
