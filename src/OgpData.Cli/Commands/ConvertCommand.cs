@@ -66,7 +66,14 @@ internal static class ConvertCommand
         if (Directory.Exists(input))
         {
             using var json = Create(output);
-            result = OcdsCsv.ReadFolder(input, json.Stream, new OcdsCsvOptions { ReleaseSchema = ReleaseSchema(arguments.Value("--ocds-schema-dir")), Csv = csv });
+            try
+            {
+                result = OcdsCsv.ReadFolder(input, json.Stream, new OcdsCsvOptions { ReleaseSchema = ReleaseSchema(arguments.Value("--ocds-schema-dir")), Csv = csv });
+            }
+            catch (JsonException e)
+            {
+                throw new InputException($"{input}: a JSON file of the folder (meta.json, aside.jsonl) is not well-formed: {e.Message}", e);
+            }
             Commit(json);
         }
         else if (!File.Exists(input))
@@ -132,7 +139,9 @@ internal static class ConvertCommand
         }
         catch (JsonException e)
         {
-            var at = e.LineNumber is { } line ? $"{input}:{line + 1}:{e.BytePositionInLine + 1}" : input;
+            // A package is parsed whole, so the reader's line and column are the file's; the release reader
+            // parses one release at a time, and its positions are not (yet) the file's.
+            var at = kind == DocumentKind.OgpCommitmentPackage && e.LineNumber is { } line ? $"{input}:{line + 1}:{e.BytePositionInLine + 1}" : input;
             throw new InputException($"{at}: not well-formed JSON: {e.Message}", e);
         }
     }
