@@ -55,14 +55,14 @@ public static class DecpToOcdsConverter
         foreach (var entry in reader.Read())
         {
             entries++;
-            nonFinite = ReportNonFinite(filter.Replaced, nonFinite, entry, log);
-            Release? release;
-            bool isConcession;
             if (JsonTrees.UnreadableTextAt(entry.Utf8, out var reason) is var at and >= 0)
             {
                 // System.Text.Json cannot read such a string, and an OCDS release cannot carry it: unusable input.
                 throw new UnreadableInputException(reason, entry.ByteOffset + at, entry.Position.Advance(entry.Utf8.AsSpan(0, at)));
             }
+            nonFinite = ReportNonFinite(filter.Replaced, nonFinite, entry, log);
+            Release? release;
+            bool isConcession;
             using (var document = JsonDocument.Parse(entry.Utf8, new JsonDocumentOptions { MaxDepth = OcdsStreamReader.MaxDepth }))
             {
                 release = mapper.Map(entry, document.RootElement, out isConcession);
