@@ -4,6 +4,7 @@ using OgpData.Conversion;
 using OgpData.Csv;
 using OgpData.Decp;
 using OgpData.Findings;
+using OgpData.IO;
 using OgpData.Streaming;
 using OgpData.Validation;
 
@@ -65,7 +66,15 @@ internal static class ConvertCommand
         if (Directory.Exists(input))
         {
             using var json = Create(output);
-            result = OcdsCsv.ReadFolder(input, json, new OcdsCsvOptions { ReleaseSchema = ReleaseSchema(arguments.Value("--ocds-schema-dir")), Csv = csv });
+            try
+            {
+                result = OcdsCsv.ReadFolder(input, json.Stream, new OcdsCsvOptions { ReleaseSchema = ReleaseSchema(arguments.Value("--ocds-schema-dir")), Csv = csv });
+            }
+            catch (JsonException e)
+            {
+                throw new InputException($"{input}: a JSON file of the folder (meta.json, aside.jsonl) is not well-formed: {e.Message}", e);
+            }
+            Commit(json);
         }
         else if (!File.Exists(input))
         {
@@ -75,7 +84,8 @@ internal static class ConvertCommand
         {
             using var sheet = File.OpenRead(input);
             using var json = Create(output);
-            result = CommitmentCsv.ReadPackage(sheet, json, new CommitmentCsvOptions { Base = ReadBase(arguments.Value("--base")), PackageSchema = CommitmentSchema(), Csv = csv });
+            result = CommitmentCsv.ReadPackage(sheet, json.Stream, new CommitmentCsvOptions { Base = ReadBase(arguments.Value("--base")), PackageSchema = CommitmentSchema(), Csv = csv });
+            Commit(json);
         }
         else
         {
@@ -104,14 +114,24 @@ internal static class ConvertCommand
             switch (kind)
             {
                 case DocumentKind.OcdsReleasePackage:
-                    Directory.CreateDirectory(output);
-                    return OcdsCsv.WriteFolder(input, output, new OcdsCsvOptions { Csv = csv });
+                    try
+                    {
+                        return OcdsCsv.WriteFolder(input, output, new OcdsCsvOptions { Csv = csv });
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new InputException($"cannot write the sheets to '{output}': {e.Message}", e);
+                    }
                 case DocumentKind.OgpCommitmentPackage:
                     using (var package = File.OpenRead(input))
                     using (var sheet = Create(output))
                     using (var baseFile = Create(BasePathFor(output)))
                     {
-                        return CommitmentCsv.Write(package, sheet, baseFile, new CommitmentCsvOptions { Csv = csv });
+                        var written = CommitmentCsv.Write(package, sheet.Stream, baseFile.Stream, new CommitmentCsvOptions { Csv = csv });
+                        // The sheet and its base go in together, after both are complete.
+                        Commit(sheet);
+                        Commit(baseFile);
+                        return written;
                     }
                 default:
                     throw new InputException($"'{input}' is {kind.ToName()}; convert reads a commitment package, an OCDS release package, a commitments .csv or a folder of sheets.");
@@ -119,7 +139,10 @@ internal static class ConvertCommand
         }
         catch (JsonException e)
         {
-            throw new InputException($"{input}: not well-formed JSON: {e.Message}", e);
+            // A package is parsed whole, so the reader's line and column are the file's; the release reader
+            // parses one release at a time, and its positions are not (yet) the file's.
+            var at = kind == DocumentKind.OgpCommitmentPackage && e.LineNumber is { } line ? $"{input}:{line + 1}:{e.BytePositionInLine + 1}" : input;
+            throw new InputException($"{at}: not well-formed JSON: {e.Message}", e);
         }
     }
 
@@ -135,12 +158,13 @@ internal static class ConvertCommand
         {
             try
             {
-                result = DecpToOcdsConverter.Convert(decp, ocds, new DecpConversionOptions { OcidPrefix = prefix, Indented = true });
+                result = DecpToOcdsConverter.Convert(decp, ocds.Stream, new DecpConversionOptions { OcidPrefix = prefix, Indented = true });
             }
             catch (UnreadableInputException e)
             {
                 throw new InputException($"{input}:{e.Position.Line}:{e.Position.Column}: {e.Message}", e);
             }
+            Commit(ocds);
         }
         foreach (var finding in result.Findings)
         {
@@ -206,17 +230,29 @@ internal static class ConvertCommand
         _ => throw new UsageException($"--delimiter must be ',', ';' or tab, not '{text}'."),
     };
 
-    private static FileStream Create(string path)
+    // Every output goes through AtomicFile: written beside its destination and moved in only once complete,
+    // so a failed conversion leaves yesterday's output as it was and no half file behind.
+    private static AtomicFile Create(string path)
     {
         try
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null) Directory.CreateDirectory(folder);
-            return File.Create(path);
+            return AtomicFile.Create(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+
+    private static void Commit(AtomicFile file)
+    {
+        try
+        {
+            file.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot write '{file.Path}': {e.Message}", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OgpData.Findings;
+using OgpData.IO;
 using OgpData.Reporting;
 using OgpData.Validation;
 
@@ -147,8 +148,8 @@ internal static class ValidateCommand
         {
             try
             {
-                using var file = File.Create(output);
-                writer.Write(report, file);
+                // Written beside the destination and moved in once complete: a failed run never truncates the last report.
+                AtomicFile.Write(output, file => writer.Write(report, file));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

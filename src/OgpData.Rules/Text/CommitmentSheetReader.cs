@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using OgpData.Text;
+using OgpData.Csv;
 
 namespace OgpData.Text;
 
@@ -234,13 +234,13 @@ public static class CommitmentSheetReader
         return node;
     }
 
-    /// <summary>Splits the sheet into rows of cells: RFC 4180 quoting, and the delimiter the header uses most (';', ',' or tab).</summary>
+    /// <summary>Splits the sheet into rows of cells by the shared <see cref="CsvDialect"/>: RFC 4180 quoting, the delimiter of the header line, the formula guard undone.</summary>
     private static List<List<Cell>> Tokenize(string text, out int unclosedQuote, out int rowsLeft)
     {
         unclosedQuote = -1;
         rowsLeft = -1;
         var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        var delimiter = DetectDelimiter(text, position);
+        var delimiter = CsvDialect.DelimiterOf(text, position);
         var rows = new List<List<Cell>>();
         var row = new List<Cell>();
         var builder = new System.Text.StringBuilder();
@@ -285,6 +285,12 @@ public static class CommitmentSheetReader
                 while (position < text.Length && text[position] != delimiter && text[position] != '\n' && text[position] != '\r') position++;
                 value = text.Substring(start, position - start);
             }
+            // The shared dialect: a data cell loses the apostrophe the writer's formula guard put in front of it.
+            if (rows.Count > 0 && FormulaGuard.IsProtected(value))
+            {
+                value = value.Substring(1);
+                contentStart++;
+            }
             row.Add(new Cell(start, position - start, value, contentStart, exact));
 
             if (position < text.Length && text[position] == delimiter)
@@ -305,22 +311,5 @@ public static class CommitmentSheetReader
             }
         }
         return rows;
-    }
-
-    private static char DetectDelimiter(string text, int start)
-    {
-        int semicolons = 0, commas = 0, tabs = 0;
-        var quoted = false;
-        for (var i = start; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (ch == '"') quoted = !quoted;
-            else if (!quoted && (ch == '\n' || ch == '\r')) break;
-            else if (!quoted && ch == ';') semicolons++;
-            else if (!quoted && ch == ',') commas++;
-            else if (!quoted && ch == '\t') tabs++;
-        }
-        if (tabs > semicolons && tabs > commas) return '\t';
-        return semicolons >= commas && semicolons > 0 ? ';' : ',';
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OgpData.Json;
 using System.Text.Json.Nodes;
 using OgpData.Csv;
 using OgpData.Dates;
@@ -153,7 +154,7 @@ public static class CommitmentCsv
     {
         options ??= new CommitmentCsvOptions();
         var problems = new List<CsvProblem>();
-        var document = JsonNode.Parse(package, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) as JsonObject;
+        var document = JsonTrees.Parse(package) as JsonObject;
         if (document?["actionPlans"] is not JsonArray { Count: > 0 } plans)
         {
             problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Pointer = "/actionPlans", Message = "The package has no action plan to write." });

@@ -38,9 +38,12 @@ public static class OcdsCsv
 
     /// <summary>
     /// Writes the release package at <paramref name="packagePath"/> as a folder of sheets. The package is read
-    /// twice, a release at a time (the first pass learns the columns), so it is never loaded whole.
+    /// twice, a release at a time (the first pass learns the columns), so it is never loaded whole. The sheets
+    /// are built in a folder beside <paramref name="folder"/> and replace it whole once complete (see
+    /// <see cref="IO.AtomicFile.ReplaceFolder{T}"/>): on any failure the previous folder is left as it was.
     /// </summary>
     /// <exception cref="JsonException">The file is not JSON or its root is not an object.</exception>
+    /// <exception cref="IOException">The folder cannot be written, or it already holds files other than sheets (it is never replaced then).</exception>
     public static CsvConversionResult WriteFolder(string packagePath, string folder, OcdsCsvOptions? options = null) =>
         SheetFolder.Write(packagePath, folder, ListName, RootKeys, (options ?? new OcdsCsvOptions()).Csv);
 

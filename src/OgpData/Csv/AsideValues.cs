@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OgpData.Json;
 using System.Text.Json.Nodes;
 using OgpData.Findings;
 
@@ -79,7 +80,7 @@ internal static class AsideValues
     /// <summary>Puts a line's values back into a record; a value whose place no longer exists, or is taken by a cell, is a problem.</summary>
     public static void Apply(JsonObject record, string line, string describe, List<CsvProblem> problems)
     {
-        var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
+        var node = JsonTrees.Parse(System.Text.Encoding.UTF8.GetBytes(line))!.AsObject();
         foreach (var entry in node["values"]!.AsArray())
         {
             if (entry is not JsonObject item || item["pointer"] is not JsonValue pointerNode || !pointerNode.TryGetValue<string>(out var pointer)) continue;

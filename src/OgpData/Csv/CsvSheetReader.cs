@@ -172,7 +172,7 @@ internal sealed class CsvSheetReader : IDisposable
         return count == 0 ? 0 : count - (raw.EndsWith('\n') ? 1 : 0);
     }
 
-    /// <summary>The delimiter of the header line: the most frequent of <c>;</c>, <c>,</c> and tab outside quotes (<c>,</c> on a tie).</summary>
+    /// <summary>The delimiter of the header line, by the shared <see cref="CsvDialect"/>.</summary>
     private static char DetectDelimiter(Stream stream, Encoding encoding)
     {
         var start = stream.Position;
@@ -182,26 +182,7 @@ internal sealed class CsvSheetReader : IDisposable
             firstLine = ReadLogicalLine(reader);
         }
         stream.Position = start;
-        return DelimiterOf(firstLine ?? "");
-    }
-
-    internal static char DelimiterOf(string headerLine)
-    {
-        int commas = 0, semicolons = 0, tabs = 0;
-        var quoted = false;
-        foreach (var c in headerLine)
-        {
-            if (c == '"') quoted = !quoted;
-            else if (!quoted)
-            {
-                if (c == ',') commas++;
-                else if (c == ';') semicolons++;
-                else if (c == '\t') tabs++;
-            }
-        }
-        if (semicolons > commas && semicolons >= tabs) return ';';
-        if (tabs > commas && tabs > semicolons) return '\t';
-        return ',';
+        return CsvDialect.DelimiterOf(firstLine ?? "");
     }
 
     private static string? ReadLogicalLine(StreamReader reader)

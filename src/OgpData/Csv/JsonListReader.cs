@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OgpData.Json;
 using System.Text.Json.Nodes;
 
 namespace OgpData.Csv;
@@ -86,7 +87,7 @@ internal static class JsonListReader
                             progress = false;
                             break;
                         }
-                        var node = JsonNode.Parse(span[start..(int)reader.BytesConsumed], documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+                        var node = JsonTrees.Parse(span[start..(int)reader.BytesConsumed]);
                         if (stage == Stage.Item) onItem(node);
                         else
                         {

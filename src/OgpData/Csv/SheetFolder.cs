@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OgpData.Findings;
+using OgpData.IO;
 
 namespace OgpData.Csv;
 
@@ -54,14 +55,39 @@ internal static class SheetFolder
         keys.Clear();
         var layout = SheetLayout.Build(shape, listName, rootKeys, keyed, childSheets: true, rowArray: null);
 
-        Directory.CreateDirectory(folder);
+        EnsureReplaceable(folder);
         var files = new List<string>();
+        var asideSummary = new Dictionary<string, (int Count, string Pointer)>(StringComparer.Ordinal);
+        var records = 0;
+        // The sheets are built in a folder beside the target and swapped in whole: a failed run leaves the
+        // previous folder as it was, and a successful one leaves no stale sheet from an earlier layout.
+        AtomicFile.ReplaceFolder(folder, building =>
+        {
+            records = WriteSheets(building, packagePath, listName, rootKeys, csvOptions, layout, problems, asideSummary, files);
+            WriteMeta(Path.Combine(building, MetaFileName), package, layout, listName, rootKeys);
+            files.Add(MetaFileName);
+            return records;
+        });
+        for (var i = 0; i < files.Count; i++) files[i] = Path.Combine(folder, files[i]);
+        foreach (var (what, (count, pointer)) in asideSummary)
+        {
+            problems.Add(new CsvProblem
+            {
+                RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Info, Pointer = pointer,
+                Message = $"{count} value(s) at {what} have no cell form; they are kept in {AsideValues.FileName} and put back when the folder is read.",
+            });
+        }
+        return new CsvConversionResult { Records = records, Files = [.. files], Problems = [.. problems] };
+    }
+
+    /// <summary>Writes the sheets (and the values kept aside) into <paramref name="folder"/>, adding their names to <paramref name="files"/>; returns the number of records.</summary>
+    private static int WriteSheets(string folder, string packagePath, string listName, string[] rootKeys, CsvWriteOptions csvOptions, SheetLayout layout,
+        List<CsvProblem> problems, Dictionary<string, (int Count, string Pointer)> asideSummary, List<string> files)
+    {
         var writers = new Dictionary<SheetSpec, CsvSheetWriter>();
         var asidePath = Path.Combine(folder, AsideValues.FileName);
-        if (File.Exists(asidePath)) File.Delete(asidePath);
         FileStream? asideStream = null;
         Utf8JsonWriter? asideWriter = null;
-        var asideSummary = new Dictionary<string, (int Count, string Pointer)>(StringComparer.Ordinal);
         var records = 0;
         try
         {
@@ -71,7 +97,7 @@ internal static class SheetFolder
                 var writer = new CsvSheetWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), csvOptions);
                 writer.WriteRow(sheet.Headers);
                 writers.Add(sheet, writer);
-                files.Add(path);
+                files.Add(sheet.Name + ".csv");
             }
             var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
             var aside = new List<(string Pointer, JsonNode? Value)>();
@@ -99,7 +125,7 @@ internal static class SheetFolder
                 {
                     asideStream = new FileStream(asidePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                     asideWriter = new Utf8JsonWriter(asideStream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-                    files.Add(asidePath);
+                    files.Add(AsideValues.FileName);
                 }
                 AsideValues.WriteLine(asideWriter, key, occurrence, aside);
                 asideStream!.WriteByte((byte)'\n');
@@ -117,18 +143,22 @@ internal static class SheetFolder
             asideWriter?.Dispose();
             asideStream?.Dispose();
         }
-        foreach (var (what, (count, pointer)) in asideSummary)
+        return records;
+    }
+
+    /// <summary>
+    /// Refuses to replace a folder that holds anything but what a sheets folder holds: <c>-o .</c> or
+    /// <c>-o ~/Documents</c> must never swap away a folder of the user's own files.
+    /// </summary>
+    private static void EnsureReplaceable(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
-            problems.Add(new CsvProblem
-            {
-                RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Info, Pointer = pointer,
-                Message = $"{count} value(s) at {what} have no cell form; they are kept in {AsideValues.FileName} and put back when the folder is read.",
-            });
+            var name = Path.GetFileName(entry);
+            var ours = File.Exists(entry) && (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name is MetaFileName or AsideValues.FileName);
+            if (!ours) throw new IOException($"'{folder}' already holds '{name}', which is not a sheet; the folder is replaced whole, so write the sheets to a new or empty folder.");
         }
-        var metaPath = Path.Combine(folder, MetaFileName);
-        WriteMeta(metaPath, package, layout, listName, rootKeys);
-        files.Add(metaPath);
-        return new CsvConversionResult { Records = records, Files = [.. files], Problems = [.. problems] };
     }
 
     /// <summary>

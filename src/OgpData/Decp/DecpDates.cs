@@ -6,7 +6,8 @@ namespace OgpData.Decp;
 /// DECP dates (<c>AAAA-MM-JJ</c>, sometimes followed by an offset as in <c>2019-01-15+01:00</c>) and their
 /// OCDS form, a date-time at local midnight. Without an offset in the data, the offset is that of
 /// metropolitan France on that day, worked out from the EU summer-time rule (last Sunday of March to last
-/// Sunday of October) so that the output never depends on the machine's time-zone database.
+/// Sunday of October) so that the output never depends on the machine's time-zone database; overseas, the
+/// place of execution's (<see cref="DecpTimeZones"/>, applied where the entry's dates are read).
 /// </summary>
 internal static class DecpDates
 {

@@ -50,7 +50,10 @@ internal sealed class DecpReleaseMapper(DecpConversionOptions options, DecpFindi
             return null;
         }
         ReportUnmapped(scope, root, isConcession);
-        return isConcession ? MapConcession(new DecpValues(scope), root) : MapMarche(new DecpValues(scope), root);
+        var zone = DecpTimeZones.Of(root);
+        if (zone?.Assumption is { } assumption) scope.Report(RuleIds.DecpBadDate, "/lieuExecution", assumption);
+        var values = new DecpValues(scope, zone);
+        return isConcession ? MapConcession(values, root) : MapMarche(values, root);
     }
 
     private static bool IsFlatConcession(JsonElement root) =>

@@ -1,6 +1,7 @@
 using OgpData.Findings;
 using System.Globalization;
 using System.Text.Json;
+using OgpData.Json;
 using System.Text.Json.Serialization.Metadata;
 using OgpData.Ocds;
 using OgpData.Serialization;
@@ -54,6 +55,11 @@ public static class DecpToOcdsConverter
         foreach (var entry in reader.Read())
         {
             entries++;
+            if (JsonTrees.UnreadableTextAt(entry.Utf8, out var reason) is var at and >= 0)
+            {
+                // System.Text.Json cannot read such a string, and an OCDS release cannot carry it: unusable input.
+                throw new UnreadableInputException(reason, entry.ByteOffset + at, entry.Position.Advance(entry.Utf8.AsSpan(0, at)));
+            }
             nonFinite = ReportNonFinite(filter.Replaced, nonFinite, entry, log);
             Release? release;
             bool isConcession;

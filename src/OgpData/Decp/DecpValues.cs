@@ -13,7 +13,7 @@ internal sealed record DecpOrganization(string? IdentifierType, string Id, strin
 /// Reads the values of one DECP entry, tolerating what real files do (numbers written as text, wrapped and
 /// unwrapped lists, 1.x spellings) and reporting, with its pointer, every value it cannot use.
 /// </summary>
-internal sealed class DecpValues(DecpEntryScope scope)
+internal sealed class DecpValues(DecpEntryScope scope, DecpTimeZones.Zone? zone = null)
 {
     public DecpEntryScope Scope => scope;
 
@@ -43,7 +43,8 @@ internal sealed class DecpValues(DecpEntryScope scope)
     {
         var text = Text(obj, name, pointer);
         if (text is null) return null;
-        if (DecpDates.TryParse(text, out var date)) return date;
+        // A date without an offset is at the place of execution's: overseas, its own; else metropolitan France's.
+        if (DecpDates.TryParse(text, out var date)) return date.Offset is null && zone is not null ? date with { Offset = zone.OffsetOn(date.Day) } : date;
         scope.Report(RuleIds.DecpBadDate, Child(pointer, name), $"'{name}' is not a date AAAA-MM-JJ: left out.", text);
         return null;
     }

@@ -115,8 +115,53 @@ internal sealed class ExtensionFetcher(OcdsExtensionOptions options)
             refusal = "its path lies outside the data file's folder, so it was refused.";
             return false;
         }
+        if (LeadsOutside(full))
+        {
+            refusal = LinkRefusal;
+            return false;
+        }
         location = full;
         return true;
+    }
+
+    private const string LinkRefusal = "its path lies outside the data file's folder through a symbolic link, so it was refused.";
+
+    /// <summary>
+    /// True when <paramref name="path"/>, which lies inside the data file's folder as written, leads outside it
+    /// once symbolic links are followed: a link in the folder must not read what a path could not.
+    /// </summary>
+    private bool LeadsOutside(string path)
+    {
+        var root = RealPath(Path.GetFullPath(options.BaseDirectory!), 0);
+        var real = RealPath(path, 0);
+        if (root is null || real is null) return true;
+        var rootWithSeparator = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return !real.StartsWith(rootWithSeparator, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
+    /// <summary>The full path with every symbolic link along it followed (null for a link cycle or one too deep).</summary>
+    private static string? RealPath(string fullPath, int depth)
+    {
+        if (depth > 32) return null;
+        var current = Path.GetPathRoot(fullPath)!;
+        foreach (var part in fullPath[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (entry.LinkTarget is null) continue;
+            try
+            {
+                // The final target; its own folders may hold links, hence the recursion.
+                if (entry.ResolveLinkTarget(returnFinalTarget: true) is not { } target) continue;
+                if (RealPath(Path.GetFullPath(target.FullName), depth + 1) is not { } resolved) return null;
+                current = resolved;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+        return current;
     }
 
     private static string Sibling(string location, string relative)
@@ -140,6 +185,8 @@ internal sealed class ExtensionFetcher(OcdsExtensionOptions options)
                 return bytes.Length > options.MaxFileBytes ? (Outcome.Failed, [], "file too large") : (Outcome.Found, bytes, "");
             }
             if (!File.Exists(location)) return (Outcome.Missing, [], "no such file");
+            // The schema and codelists beside extension.json may be links too.
+            if (options.BaseDirectory is not null && LeadsOutside(location)) return (Outcome.Failed, [], LinkRefusal);
             if (new FileInfo(location).Length > options.MaxFileBytes) return (Outcome.Failed, [], "file too large");
             return (Outcome.Found, await File.ReadAllBytesAsync(location, cancellationToken).ConfigureAwait(false), "");
         }

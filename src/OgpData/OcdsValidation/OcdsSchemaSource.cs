@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using OgpData.IO;
 
 namespace OgpData.OcdsValidation;
 
@@ -153,11 +154,8 @@ public abstract class OcdsSchemaSource
             using var response = await http.GetAsync(new Uri(baseUri, relativePath), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode) return null;
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-            // Write then move, so a cancelled download never leaves half a file in the cache.
-            var partial = cached + ".part";
-            await File.WriteAllBytesAsync(partial, bytes, cancellationToken).ConfigureAwait(false);
-            File.Move(partial, cached, overwrite: true);
+            // Written beside and moved in, so a cancelled download or two runs at once never leave half a file in the cache.
+            await AtomicFile.WriteAsync(cached, (stream, token) => stream.WriteAsync(bytes, token).AsTask(), cancellationToken).ConfigureAwait(false);
             return bytes;
         }
 

@@ -401,7 +401,20 @@ public static class OcdsValidator
             {
                 var root = document.RootElement;
                 context.Reset(unit.Schemas!.Schemas);
-                ItemWalker.WalkItem(root, item.Kind, _checks, context);
+                try
+                {
+                    ItemWalker.WalkItem(root, item.Kind, _checks, context);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // System.Text.Json refuses to read a name or string escaping a lone surrogate ("\ud800"): the
+                    // checks stop at it, say so, and the schema step below still runs (found by the CLI fuzzer).
+                    findings.Add(new Pending(new Finding
+                    {
+                        RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
+                        Message = "The OCDS checks cannot read this item to its end: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
+                    }, null));
+                }
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
                 {

@@ -69,7 +69,7 @@ public sealed class CsvReadingTests
     [InlineData("\"a,b\";c", ';')]
     [InlineData("id", ',')]
     public void The_delimiter_comes_from_the_header_line(string header, char expected) =>
-        Assert.Equal(expected, CsvSheetReader.DelimiterOf(header));
+        Assert.Equal(expected, CsvDialect.DelimiterOf(header));
 
     [Fact]
     public void Encodings_are_detected_with_or_without_bom()

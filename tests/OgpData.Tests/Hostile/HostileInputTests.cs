@@ -214,13 +214,39 @@ public sealed class HostileInputTests : HostileFiles
         var data = Directory.CreateDirectory(Path.Combine(Folder, "data")).FullName;
         File.WriteAllText(Path.Combine(Folder, "extension.json"), "{\"name\": \"outside\"}");
         var outside = new[] { "../extension.json", "../../../../../../etc/passwd", Path.Combine(Folder, "extension.json"), "file:///etc/passwd" };
-        var text = ReleasePackage.Replace("\"version\": \"1.1\",", "\"version\": \"1.1\", \"extensions\": [" + string.Join(", ", outside.Select(o => System.Text.Json.JsonSerializer.Serialize(o))) + "],");
-        var path = Path.Combine(data, "package.json");
-        File.WriteAllText(path, text);
-
-        var report = await Validate(path, new ValidationOptions { OcdsSchemaDirectory = schemas });
-        var refused = report.Findings.Where(f => f.RuleId == RuleIds.OcdsExtensionNotApplied).ToList();
+        var refused = await ExtensionsNotApplied(data, schemas, outside);
         Assert.Equal(outside.Length, refused.Count);
         Assert.All(refused, f => Assert.Contains("outside the data file's folder", f.Message, StringComparison.Ordinal));
+    }
+
+    /// <summary>Validates a release package in <paramref name="data"/> declaring <paramref name="extensions"/>; the OCDS0009 findings.</summary>
+    private async Task<List<Finding>> ExtensionsNotApplied(string data, string schemas, string[] extensions)
+    {
+        var text = ReleasePackage.Replace("\"version\": \"1.1\",", "\"version\": \"1.1\", \"extensions\": [" + string.Join(", ", extensions.Select(e => System.Text.Json.JsonSerializer.Serialize(e))) + "],");
+        var path = Path.Combine(data, "package.json");
+        File.WriteAllText(path, text);
+        var report = await Validate(path, new ValidationOptions { OcdsSchemaDirectory = schemas });
+        return report.Findings.Where(f => f.RuleId == RuleIds.OcdsExtensionNotApplied).ToList();
+    }
+
+    [SkippableFact]
+    public async Task A_symbolic_link_in_the_data_folder_that_leads_outside_it_is_refused_like_a_path()
+    {
+        var schemas = SharedData.Require("ocds/schema/1.1.5");
+        var outside = Directory.CreateDirectory(Path.Combine(Folder, "outside")).FullName;
+        File.WriteAllText(Path.Combine(outside, "extension.json"), "{\"name\": \"outside\"}");
+        File.WriteAllText(Path.Combine(outside, "release-schema.json"), "{\"properties\": {\"secret\": {\"type\": \"string\"}}}");
+        var data = Directory.CreateDirectory(Path.Combine(Folder, "data")).FullName;
+        // A link to the folder, a link to the file, and a real extension whose schema beside it is a link.
+        Directory.CreateSymbolicLink(Path.Combine(data, "linked"), outside);
+        Directory.CreateDirectory(Path.Combine(data, "files"));
+        File.CreateSymbolicLink(Path.Combine(data, "files", "extension.json"), Path.Combine(outside, "extension.json"));
+        Directory.CreateDirectory(Path.Combine(data, "mixed"));
+        File.WriteAllText(Path.Combine(data, "mixed", "extension.json"), "{\"name\": \"mixed\"}");
+        File.CreateSymbolicLink(Path.Combine(data, "mixed", "release-schema.json"), Path.Combine(outside, "release-schema.json"));
+        var extensions = new[] { "linked/extension.json", "files/extension.json", "mixed/extension.json" };
+        var refused = await ExtensionsNotApplied(data, schemas, extensions);
+        Assert.Equal(extensions.Length, refused.Count);
+        Assert.All(refused, f => Assert.Contains("outside the data file's folder through a symbolic link", f.Message, StringComparison.Ordinal));
     }
 }
