@@ -78,8 +78,7 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
             findings.Add(finding);
         }
         if (hasEnum) DropEnumBesideType(findings);
-        var ids = new IdUniqueness(findings, hasUnique);
-        ids.Walk(item, facts, "", 0);
+        new IdUniqueness(findings, hasUnique).Walk(item, facts, 0);
         return findings;
     }
 
@@ -124,12 +123,31 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
     }
 
     /// <summary>
-    /// The uniqueness of ids in the arrays the schema marks <c>uniqueItems</c>: one finding per duplicated id at
-    /// the array, in place of the engine's whole-object comparison when every item has an id.
+    /// How many findings <see cref="Refine"/> adds to or removes from the engine's for a release whose engine
+    /// errors were only counted (the result is full): the duplicate ids, less the engine's whole-object
+    /// <c>uniqueItems</c> errors they replace. Exact but for a null in a coded field, counted twice there
+    /// (its <c>type</c> and <c>enum</c> errors) where the report keeps one.
     /// </summary>
-    private readonly struct IdUniqueness(List<Finding> findings, bool engineReportedUniqueItems)
+    public static int CountDelta(JsonElement item, SchemaNode facts)
     {
-        public void Walk(JsonElement value, SchemaNode? schema, string pointer, int depth)
+        var ids = new IdUniqueness(null, false);
+        ids.Walk(item, facts, 0);
+        return ids.Delta;
+    }
+
+    /// <summary>
+    /// The uniqueness of ids in the arrays the schema marks <c>uniqueItems</c>: one finding per duplicated id at
+    /// the array, in place of the engine's whole-object comparison when every item has an id. The path is kept
+    /// as segments and written out only for a duplicate: most releases have none.
+    /// </summary>
+    private sealed class IdUniqueness(List<Finding>? findings, bool engineReportedUniqueItems)
+    {
+        private readonly List<(string? Name, int Index)> _path = [];
+
+        /// <summary>In counting mode (no findings list): findings added less findings removed.</summary>
+        public int Delta { get; private set; }
+
+        public void Walk(JsonElement value, SchemaNode? schema, int depth)
         {
             if (schema is null || depth > Streaming.OcdsStreamReader.MaxDepth) return;
             if (value.ValueKind == JsonValueKind.Object)
@@ -140,23 +158,37 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
                 {
                     if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)) continue;
                     if (!schema.TryFind(property, out var name, out var child, out _) || child is null) continue;
-                    Walk(property.Value, child, Json.JsonPointerText.Append(pointer, name), depth + 1);
+                    _path.Add((name, 0));
+                    Walk(property.Value, child, depth + 1);
+                    _path.RemoveAt(_path.Count - 1);
                 }
             }
             else if (value.ValueKind == JsonValueKind.Array)
             {
-                if (schema.UniqueItems) Check(value, pointer);
+                if (schema.UniqueItems) Check(value);
                 if (schema.Items is not { } items) return;
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array) Walk(item, items, Json.JsonPointerText.Append(pointer, index), depth + 1);
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        _path.Add((null, index));
+                        Walk(item, items, depth + 1);
+                        _path.RemoveAt(_path.Count - 1);
+                    }
                     index++;
                 }
             }
         }
 
-        private void Check(JsonElement array, string pointer)
+        private string Pointer()
+        {
+            var pointer = "";
+            foreach (var (name, index) in _path) pointer = name is null ? Json.JsonPointerText.Append(pointer, index) : Json.JsonPointerText.Append(pointer, name);
+            return pointer;
+        }
+
+        private void Check(JsonElement array)
         {
             var length = array.GetArrayLength();
             if (length < 2) return;
@@ -165,17 +197,45 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
             {
                 if (IdOf(item) is not null) withIds++;
             }
-            if (withIds == length)
-            {
-                // Ids decide; the engine's "items are equal" is the same failure seen less precisely.
-                if (engineReportedUniqueItems) findings.RemoveAll(f => f.Keyword == "uniqueItems" && f.Pointer == pointer);
-            }
-            else if (engineReportedUniqueItems && findings.Exists(f => f.Keyword == "uniqueItems" && f.Pointer == pointer))
+            if (withIds < 2) return;
+            var duplicated = DuplicatedIds(array, withIds);
+            // No id repeats: when every item has an id, no two items can be equal either, so the engine said nothing.
+            if (duplicated.Count == 0) return;
+            var pointer = findings is null ? null : Pointer();
+            var engineSaidEqual = findings is null
+                ? AnyTwoEqual(array)
+                : engineReportedUniqueItems && findings.Exists(f => f.Keyword == "uniqueItems" && f.Pointer == pointer);
+            if (withIds < length && engineSaidEqual)
             {
                 // Some item has no id and two items are equal: that one failure is the whole report (as lib-cove's).
                 return;
             }
-            if (withIds < 2) return;
+            if (engineSaidEqual)
+            {
+                // Ids decide; the engine's "items are equal" is the same failure seen less precisely.
+                if (findings is null) Delta--;
+                else findings.RemoveAll(f => f.Keyword == "uniqueItems" && f.Pointer == pointer);
+            }
+            foreach (var id in duplicated)
+            {
+                if (findings is null)
+                {
+                    Delta++;
+                    continue;
+                }
+                findings.Add(new Finding
+                {
+                    RuleId = RuleIds.Schema, Severity = Severity.Error, Pointer = pointer!, Keyword = "uniqueItems",
+                    Message = $"Non-unique id values: more than one item has the id {Shown(id)}; the items of this array are told apart by id.",
+                    Value = id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText(),
+                });
+            }
+        }
+
+        /// <summary>Each id that more than one item has, once, in order of first appearance.</summary>
+        private static List<JsonElement> DuplicatedIds(JsonElement array, int withIds)
+        {
+            var duplicated = new List<JsonElement>();
             if (withIds > 64)
             {
                 var seen = new HashSet<(JsonValueKind, string)>();
@@ -184,17 +244,35 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
                 {
                     if (IdOf(item) is not { } id) continue;
                     var key = (id.ValueKind, id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText());
-                    if (!seen.Add(key) && reported.Add(key)) Report(pointer, id);
+                    if (!seen.Add(key) && reported.Add(key)) duplicated.Add(id);
                 }
-                return;
+                return duplicated;
             }
             // Arrays are short (a release's parties, awards, documents): compare ids pairwise, no set per array.
             var index = 0;
             foreach (var item in array.EnumerateArray())
             {
-                if (IdOf(item) is { } id && FirstWithId(array, id, index) == index && HasLaterId(array, id, index)) Report(pointer, id);
+                if (IdOf(item) is { } id && FirstWithId(array, id, index) == index && HasLaterId(array, id, index)) duplicated.Add(id);
                 index++;
             }
+            return duplicated;
+        }
+
+        /// <summary>Whether two items are equal as JSON values (the engine's uniqueItems).</summary>
+        private static bool AnyTwoEqual(JsonElement array)
+        {
+            var i = 0;
+            foreach (var a in array.EnumerateArray())
+            {
+                var j = 0;
+                foreach (var b in array.EnumerateArray())
+                {
+                    if (j > i && SameValue(a, b)) return true;
+                    j++;
+                }
+                i++;
+            }
+            return false;
         }
 
         /// <summary>The index of the first item whose id equals <paramref name="id"/>, at most <paramref name="upTo"/>.</summary>
@@ -203,7 +281,7 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
             var index = 0;
             foreach (var item in array.EnumerateArray())
             {
-                if (index == upTo || (IdOf(item) is { } other && SameId(other, id))) return index;
+                if (index == upTo || (IdOf(item) is { } other && SameValue(other, id))) return index;
                 index++;
             }
             return upTo;
@@ -214,13 +292,13 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
             var index = 0;
             foreach (var item in array.EnumerateArray())
             {
-                if (index++ > after && IdOf(item) is { } other && SameId(other, id)) return true;
+                if (index++ > after && IdOf(item) is { } other && SameValue(other, id)) return true;
             }
             return false;
         }
 
-        /// <summary>Ids compare as values: strings by text, numbers by value (lib-cove compares Python values).</summary>
-        private static bool SameId(JsonElement a, JsonElement b)
+        /// <summary>Values compare as JSON values: strings by text, numbers by value (lib-cove compares Python values).</summary>
+        private static bool SameValue(JsonElement a, JsonElement b)
         {
             if (a.ValueKind != b.ValueKind) return false;
 #if NET9_0_OR_GREATER
@@ -230,17 +308,11 @@ internal sealed class OcdsSchemaReadings(CompiledSchema? linkedReleases, Compile
             {
                 JsonValueKind.String => a.ValueEquals(b.GetString()),
                 JsonValueKind.Number => a.TryGetDecimal(out var x) && b.TryGetDecimal(out var y) ? x == y : a.GetRawText() == b.GetRawText(),
-                _ => true, // true, false: same kind, same value
+                JsonValueKind.Object or JsonValueKind.Array => a.GetRawText() == b.GetRawText(),
+                _ => true, // true, false, null: same kind, same value
             };
 #endif
         }
-
-        private void Report(string pointer, JsonElement id) => findings.Add(new Finding
-        {
-            RuleId = RuleIds.Schema, Severity = Severity.Error, Pointer = pointer, Keyword = "uniqueItems",
-            Message = $"Non-unique id values: more than one item has the id {Shown(id)}; the items of this array are told apart by id.",
-            Value = id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText(),
-        });
 
         /// <summary>An item's id when it is a plain value (lib-cove: present, not null, not an object or array).</summary>
         private static JsonElement? IdOf(JsonElement item) =>
