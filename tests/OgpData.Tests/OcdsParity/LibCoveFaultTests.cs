@@ -205,10 +205,13 @@ public class LibCoveFaultTests
     [InlineData("ocds/fixtures/cove-ocds/basic_release_empty_fields.json")]
     [InlineData("ocds/samples/moldova.release-package.json")]
     [InlineData("ocds/samples/mexico-jalisco.release-package.json")]
-    public async Task Double_a_blank_string_is_an_empty_field_not_a_codelist_value(string file)
+    [InlineData("ocds/fixtures/cove-ocds/record_minimal_valid.json")]
+    public async Task Double_a_blank_string_is_an_empty_field_not_a_codelist_value_nor_an_ocid_prefix(string file)
     {
         var report = await Validate(file);
-        Assert.DoesNotContain(report.Findings, f => f.RuleId is RuleIds.OcdsClosedCodelistValue or RuleIds.OcdsOpenCodelistValue && string.IsNullOrWhiteSpace(f.Value));
+        Assert.Contains(report.Findings, f => f.RuleId == RuleIds.OcdsEmptyField);
+        Assert.DoesNotContain(report.Findings, f => f.RuleId is RuleIds.OcdsClosedCodelistValue or RuleIds.OcdsOpenCodelistValue or RuleIds.OcdsBadOcidPrefix
+            && string.IsNullOrWhiteSpace(f.Value));
     }
 
     [SkippableFact]
