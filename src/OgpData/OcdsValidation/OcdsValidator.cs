@@ -455,15 +455,16 @@ public static class OcdsValidator
         {
             var package = item.PackageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // An item without its ocid (and id) is told apart by its content: identical ones are duplicates too
-            // (the schema's uniqueItems, as lib-cove-ocds reads it). Kept as a hash, so memory stays a key per item.
-            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return ContentKey(root, package);
+            // (the schema's uniqueItems, as lib-cove-ocds reads it). Kept as a digest of its text, so memory stays a
+            // key per item and no tree is walked for it.
+            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return ContentKey(item, package);
             if (item.Kind == OcdsItemKind.Record) return (package + "\u001F" + ocidText, ocidText, "/ocid");
-            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return ContentKey(root, package);
+            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return ContentKey(item, package);
             return (package + "\u001F" + ocidText + "\u001F" + idText, $"{ocidText}, {idText}", "/id");
         }
 
-        private static (string? Key, string? Label, string? Pointer) ContentKey(JsonElement root, string package) =>
-            (package + "\u001F#" + CanonicalJson.Hash(root), null, "");
+        private static (string? Key, string? Label, string? Pointer) ContentKey(StreamedItem item, string package) =>
+            (package + "\u001F#" + JsonTextDigest.Hash(item.Utf8.Span), null, "");
 
         private Done CheckMetadata(Work unit, PackageEnd end)
         {
