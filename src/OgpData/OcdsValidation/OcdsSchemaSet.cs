@@ -113,15 +113,18 @@ public sealed class OcdsSchemaSet
     }
 
     /// <summary>
-    /// A package schema without its items array (<c>releases</c> or <c>records</c>), to validate the package
-    /// metadata that the streaming reader hands out apart from the items.
+    /// A package schema without its items array (<c>releases</c> or <c>records</c>) beyond "is an array" and
+    /// without requiring it, to validate the package metadata that the streaming reader hands out apart from
+    /// the items.
     /// </summary>
     public JsonElement? PackageMetadataSchema(OcdsItemKind metadataKind)
     {
         var (package, items) = metadataKind == OcdsItemKind.RecordPackageMetadata ? (RecordPackageSchema, "records") : (ReleasePackageSchema, "releases");
         if (package is not { } schema) return null;
         var node = JsonNode.Parse(schema.GetRawText())!.AsObject();
-        (node["properties"] as JsonObject)?.Remove(items);
+        // An items array is streamed apart and never reaches the metadata; a `releases` or `records` that does
+        // reach it is not an array ("releases": {}), and must fail as the whole package schema would fail it.
+        if (node["properties"] is JsonObject properties && properties.ContainsKey(items)) properties[items] = new JsonObject { ["type"] = "array" };
         if (node["required"] is JsonArray required)
         {
             foreach (var entry in required.Where(e => e?.GetValue<string>() == items).ToList()) required.Remove(entry);

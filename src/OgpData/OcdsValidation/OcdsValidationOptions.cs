@@ -41,6 +41,12 @@ public sealed record OcdsValidationOptions
     /// <summary>Where extensions may be read from; by default nothing remote and nothing local.</summary>
     public OcdsExtensionOptions Extensions { get; init; } = new();
 
+    /// <summary>
+    /// The encoding the input came in, when a caller detected it and hands on the content already as UTF-8
+    /// (the validator then sees UTF-8 and could not tell); null to detect it from the stream.
+    /// </summary>
+    internal string? SourceEncoding { get; init; }
+
     /// <summary>The most findings kept in the result; the counts stay totals.</summary>
     public int MaxFindings { get; init; } = 1000;
 

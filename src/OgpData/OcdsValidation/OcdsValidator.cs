@@ -51,6 +51,7 @@ public static class OcdsValidator
                 return new OcdsValidationResult { Kind = detected.Kind, Compression = detected.Compression, Records = 0, Errors = 0, Warnings = 0, Infos = 0, Findings = [] };
             }
             var run = new Run(options, detected.Kind);
+            run.NoteEncoding(options.SourceEncoding ?? detected.Encoding);
             await run.ExecuteAsync(detected.Content, cancellationToken).ConfigureAwait(false);
             return run.Result(detected.Kind, detected.Compression);
         }
@@ -125,6 +126,22 @@ public static class OcdsValidator
             var table = RuleCatalog.All.Select(rule => rule.Id).Concat(options.Severities.Keys).Distinct(StringComparer.Ordinal)
                 .ToFrozenDictionary(id => id, options.SeverityOf, StringComparer.Ordinal);
             return id => table.TryGetValue(id, out var severity) ? severity : options.SeverityOf(id);
+        }
+
+        /// <summary>
+        /// JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1); lib-cove-ocds and the Data Review Tool
+        /// refuse anything else. A UTF-16 file is still read and checked, and said not to be valid as published,
+        /// as a Latin-1 one is.
+        /// </summary>
+        public void NoteEncoding(string encoding)
+        {
+            if (encoding.StartsWith("utf-8", StringComparison.OrdinalIgnoreCase)) return;
+            var severity = options.SeverityOf(RuleIds.OcdsMalformedJson);
+            Keep(new Pending(new Finding
+            {
+                RuleId = RuleIds.OcdsMalformedJson, Severity = severity, Pointer = "", Line = 1, Column = 1, Value = encoding,
+                Message = $"The file is {encoding}, not UTF-8: JSON exchanged between systems must be UTF-8 (RFC 8259), and OCDS tools such as the Data Review Tool refuse it; save it as UTF-8. It was read as {encoding} and checked.",
+            }, null));
         }
 
         public async Task ExecuteAsync(Stream content, CancellationToken cancellationToken)
@@ -449,12 +466,18 @@ public static class OcdsValidator
 
         private static (string? Key, string? Label, string? Pointer) UniqueKey(JsonElement root, StreamedItem item)
         {
-            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return (null, null, null);
             var package = item.PackageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // An item without its ocid (and id) is told apart by its content: identical ones are duplicates too
+            // (the schema's uniqueItems, as lib-cove-ocds reads it). Kept as a digest of its text, so memory stays a
+            // key per item and no tree is walked for it.
+            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return ContentKey(item, package);
             if (item.Kind == OcdsItemKind.Record) return (package + "\u001F" + ocidText, ocidText, "/ocid");
-            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return (null, null, null);
+            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return ContentKey(item, package);
             return (package + "\u001F" + ocidText + "\u001F" + idText, $"{ocidText}, {idText}", "/id");
         }
+
+        private static (string? Key, string? Label, string? Pointer) ContentKey(StreamedItem item, string package) =>
+            (package + "\u001F#" + JsonTextDigest.Hash(item.Utf8.Span), null, "");
 
         private Done CheckMetadata(Work unit, PackageEnd end)
         {
@@ -470,15 +493,25 @@ public static class OcdsValidator
                 return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
             }
             using var document = JsonDocument.Parse(metadata);
+            var metadataKind = MetadataKindOf(end, document.RootElement);
             var context = new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget);
-            ItemWalker.WalkItem(document.RootElement, end.MetadataKind, _metadataChecks ??= new CheckList(_checks.All.Where(c => c.AppliesToMetadata)), context);
+            ItemWalker.WalkItem(document.RootElement, metadataKind, _metadataChecks ??= new CheckList(_checks.All.Where(c => c.AppliesToMetadata)), context);
             foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), end.LocateInMetadata));
-            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, end.MetadataKind), end.LocateInMetadata, context);
+            if (unit.Schemas.SchemaCheck is { } schemaCheck) AddSchemaFindings(findings, schemaCheck(document.RootElement, metadataKind), end.LocateInMetadata, context);
             return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null)
             {
                 Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
             };
         }
+
+        /// <summary>
+        /// The reader learns a package holds records from a <c>records</c> array; a package whose <c>records</c> is
+        /// not an array (and that has no <c>releases</c>) is still a record package, checked as one.
+        /// </summary>
+        private static OcdsItemKind MetadataKindOf(PackageEnd end, JsonElement metadata) =>
+            end.MetadataKind == OcdsItemKind.ReleasePackageMetadata && metadata.TryGetProperty("records"u8, out _) && !metadata.TryGetProperty("releases"u8, out _)
+                ? OcdsItemKind.RecordPackageMetadata
+                : end.MetadataKind;
 
         private void AddSchemaFindings(ImmutableArray<Pending>.Builder findings, IReadOnlyList<Finding> found, Func<string, (string Pointer, TextPosition Position)> locate,
             CheckContext context)
@@ -521,7 +554,9 @@ public static class OcdsValidator
             Keep(new Pending(new Finding
             {
                 RuleId = RuleIds.OcdsNonUniqueId, Severity = options.SeverityOf(RuleIds.OcdsNonUniqueId), Pointer = result.KeyPointer!,
-                Message = $"Another item (number {first} of the input, counting from 0) has the same {what} ({result.UniqueLabel}).",
+                Message = result.KeyPointer!.Length == 0
+                    ? $"Another item (number {first} of the input, counting from 0) is identical to this one, and it has no {what} to tell them apart."
+                    : $"Another item (number {first} of the input, counting from 0) has the same {what} ({result.UniqueLabel}).",
                 Value = result.UniqueLabel,
             }, result.Item!.Locate));
         }

@@ -24,11 +24,18 @@ internal sealed class SchemaNode
     public bool OpenCodelist { get; set; }
     public bool WholeListMerge { get; set; }
     public bool IdRequired { get; set; }
+    /// <summary>True when the schema asks an array's items to be unique (OCDS: unique by <c>id</c>).</summary>
+    public bool UniqueItems { get; set; }
+    /// <summary>True when the schema's <c>type</c> allows an object.</summary>
+    public bool AllowsObject { get; set; }
     /// <summary>The definition this node was reached through (<c>Period</c>, <c>OrganizationReference</c>, ...).</summary>
     public string? Definition { get; set; }
 
-    /// <summary>True when the schema lists properties, so an unlisted one is an additional field.</summary>
-    public bool DeclaresProperties => Properties.Count > 0;
+    /// <summary>
+    /// True when a member the schema does not list is an additional field: the schema lists properties, or it
+    /// is an object that lists none (<c>details</c>: its fields come from extensions, as lib-cove-ocds reads it).
+    /// </summary>
+    public bool DeclaresProperties => Properties.Count > 0 || (AllowsObject && PatternProperties.Count == 0 && Items is null);
 
     public SchemaNode? Property(string name)
     {
@@ -181,6 +188,12 @@ internal sealed class SchemaFactsBuilder(Func<string, JsonElement?> resolveDocum
             node.Deprecated = new Deprecation(Text(deprecated, "deprecatedVersion"), Text(deprecated, "description"));
         }
         if (schema.TryGetProperty("wholeListMerge", out var whole) && whole.ValueKind == JsonValueKind.True) node.WholeListMerge = true;
+        if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True) node.UniqueItems = true;
+        if (schema.TryGetProperty("type", out var type) && (type.ValueKind == JsonValueKind.String ? type.ValueEquals("object")
+            : type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.ValueEquals("object"))))
+        {
+            node.AllowsObject = true;
+        }
     }
 
     private static string Text(JsonElement element, string name) =>
@@ -199,6 +212,8 @@ internal sealed class SchemaFactsBuilder(Func<string, JsonElement?> resolveDocum
             into.OpenCodelist = from.OpenCodelist;
         }
         into.WholeListMerge |= from.WholeListMerge;
+        into.UniqueItems |= from.UniqueItems;
+        into.AllowsObject |= from.AllowsObject;
         into.IdRequired |= from.IdRequired;
         into.Definition ??= from.Definition;
     }

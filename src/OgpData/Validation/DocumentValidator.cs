@@ -233,6 +233,7 @@ public sealed class DocumentValidator
             },
             MaxFindings = _options.MaxFindings ?? int.MaxValue,
             Severities = _options.Severities,
+            SourceEncoding = detected.Encoding,
         };
         var result = await OcdsValidator.ValidateAsync(detected.Content, options, cancellationToken).ConfigureAwait(false);
         if (result.Unreadable is { } reason)

@@ -74,19 +74,26 @@ public class OcdsFixtureTests
         var records = document.RootElement.TryGetProperty("records", out var r);
         var items = records ? r : document.RootElement.GetProperty("releases");
         var seen = new HashSet<string>();
+        var keyless = new List<JsonElement>();
         var expected = new List<string>();
         var index = 0;
+        var array = records ? "records" : "releases";
         foreach (var item in items.EnumerateArray())
         {
             var hasOcid = item.TryGetProperty("ocid", out var ocid);
             var hasId = item.TryGetProperty("id", out var id);
-            if (hasOcid && (records || hasId) && !seen.Add(ocid.GetRawText() + "|" + (records ? "" : id.GetRawText())))
-                expected.Add($"/{(records ? "records" : "releases")}/{index}/{(records ? "ocid" : "id")}");
+            if (hasOcid && (records || hasId))
+            {
+                if (!seen.Add(ocid.GetRawText() + "|" + (records ? "" : id.GetRawText()))) expected.Add($"/{array}/{index}/{(records ? "ocid" : "id")}");
+            }
+            // Without its keys, an item is a duplicate when it equals an earlier one (lib-cove's uniqueItems).
+            else if (keyless.Exists(earlier => JsonElement.DeepEquals(earlier, item))) expected.Add($"/{array}/{index}");
+            else keyless.Add(item);
             index++;
         }
         var result = await ValidateFile(path);
         Assert.Equal(expected, result.PointersOf(RuleIds.OcdsNonUniqueId));
-        Assert.Equal(fixture.Contains("non_unique", StringComparison.Ordinal) && !fixture.Contains("no_", StringComparison.Ordinal), expected.Count > 0);
+        Assert.Equal(fixture.Contains("non_unique", StringComparison.Ordinal), expected.Count > 0);
     }
 
     [SkippableTheory]

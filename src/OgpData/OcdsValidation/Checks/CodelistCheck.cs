@@ -42,7 +42,8 @@ internal abstract class CodelistCheck(bool open) : OcdsCheck
 
     private void Test(JsonElement item, string codelist, HashSet<string> codes, string below, CheckContext context)
     {
-        if (IsListed(item, codes) || context.Skip(RuleId)) return;
+        // A blank string is an empty field (OCDS0003), not a code: one failure, one finding.
+        if (IsListed(item, codes) || EmptyFieldCheck.IsBlank(item) || context.Skip(RuleId)) return;
         var code = item.GetString()!;
         context.Report(RuleId, open
             ? $"'{code}' is not in the open codelist {codelist}; check whether a listed code fits before using a new one."

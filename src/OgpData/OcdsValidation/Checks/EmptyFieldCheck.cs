@@ -32,7 +32,7 @@ internal sealed class EmptyFieldCheck : OcdsCheck
     /// Whether a string value is empty or whitespace, deciding from its raw UTF-8 where it can: almost every
     /// value starts with a visible ASCII character, and then no string is materialised.
     /// </summary>
-    private static bool IsBlank(JsonElement element)
+    internal static bool IsBlank(JsonElement element)
     {
 #if NET9_0_OR_GREATER
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);

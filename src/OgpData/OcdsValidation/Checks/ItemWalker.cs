@@ -18,7 +18,7 @@ internal static class ItemWalker
             OcdsItemKind.RecordPackageMetadata => context.Schemas.RecordPackageFacts,
             _ => context.Schemas.ReleaseFacts,
         };
-        Walk(new VisitedValue(item, null, schema, false), checks.ValueChecks, context, 0, kind == OcdsItemKind.Record);
+        Walk(new VisitedValue(item, null, schema, false), checks.ValueChecks, context, 0);
         if (kind == OcdsItemKind.Release)
         {
             VisitRelease(item, checks, context);
@@ -51,7 +51,7 @@ internal static class ItemWalker
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Walk(in VisitedValue visited, OcdsCheck[] checks, CheckContext context, int depth, bool recordRoot = false)
+    private static void Walk(in VisitedValue visited, OcdsCheck[] checks, CheckContext context, int depth)
     {
         foreach (var check in checks) check.Visit(visited, context);
         if (depth >= OcdsStreamReader.MaxDepth) return;
@@ -59,19 +59,20 @@ internal static class ItemWalker
         var schema = visited.Schema;
         if (value.ValueKind == JsonValueKind.Object)
         {
+            // An object where the schema wants an array of objects ("awards": {...}) is read as one of its items,
+            // so its unknown fields are still named (the type error is the schema's).
+            if (schema is { Items: { } itemSchema, Properties.Count: 0 }) schema = itemSchema;
             foreach (var property in value.EnumerateObject())
             {
-                // A versioned release wraps every field in {releaseDate, releaseID, value} history arrays whose shape
-                // the facts do not model; the schema validation covers it, the schema-based checks stay out.
+                // A record's versionedRelease is walked with the versioned release schema's facts (the record
+                // package schema refers to it), as lib-cove-ocds reads it.
                 // Known names come back as the schema's own key strings: no string per member of every item.
                 SchemaNode? child = null;
                 string name;
                 var knownByPattern = false;
                 if (schema is null) name = context.NameOf(property);
                 else schema.TryFind(property, out name, out child, out knownByPattern);
-                var versioned = recordRoot && name == "versionedRelease";
-                if (versioned) child = null;
-                var additional = child is null && schema is { DeclaresProperties: true } && !versioned && !knownByPattern;
+                var additional = child is null && schema is { DeclaresProperties: true } && !knownByPattern;
                 context.Path.Push(name);
                 Walk(new VisitedValue(property.Value, name, child, additional), checks, context, depth + 1);
                 context.Path.Pop();
@@ -79,7 +80,8 @@ internal static class ItemWalker
         }
         else if (value.ValueKind == JsonValueKind.Array)
         {
-            var items = schema?.Items;
+            // An array where the schema wants one object: its items are read as that object.
+            var items = schema is { Items: null, Properties.Count: > 0 } ? schema : schema?.Items;
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {

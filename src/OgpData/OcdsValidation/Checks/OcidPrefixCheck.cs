@@ -10,7 +10,8 @@ internal sealed class OcidPrefixCheck : OcdsCheck
 
     public override void Visit(in VisitedValue value, CheckContext context)
     {
-        if (value.PropertyName != "ocid" || value.Value.ValueKind != JsonValueKind.String) return;
+        // A blank ocid is an empty field (OCDS0003): one failure, one finding.
+        if (value.PropertyName != "ocid" || value.Value.ValueKind != JsonValueKind.String || EmptyFieldCheck.IsBlank(value.Value)) return;
         var ocid = value.Value.GetString()!;
         if (HasPrefix(ocid) || context.Skip(RuleId)) return;
         context.Report(RuleId, $"The ocid '{ocid}' does not start with a prefix of the form ocds-xxxxxx (six lower-case letters or digits).", ocid);
