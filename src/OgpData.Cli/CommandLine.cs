@@ -43,6 +43,8 @@ internal static class CommandLine
                     return await DetectCommand.RunAsync(rest, stdout, cancellationToken).ConfigureAwait(false);
                 case "convert":
                     return ConvertCommand.Run(rest, stdout, stderr);
+                case "compile":
+                    return await CompileCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 case "rules":
                     return RulesCommand.Run(rest, stdout);
                 default:
@@ -74,6 +76,7 @@ internal static class CommandLine
         Usage:
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
           ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
+          ogpdata compile <inputs...> -o <out>   OCDS releases to compiled releases or a record package
           ogpdata detect <path>...               say what each file is
           ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version
