@@ -24,6 +24,7 @@ public class UsageTests
         var data = new TheoryData<string, string>();
         foreach (var option in Commands.ValidateCommand.Valued.Concat(Commands.ValidateCommand.Flags)) data.Add("validate", option);
         foreach (var option in Commands.ConvertCommand.Valued.Concat(Commands.ConvertCommand.Flags)) data.Add("convert", option);
+        foreach (var option in Commands.CompileCommand.Valued.Concat(Commands.CompileCommand.Flags)) data.Add("compile", option);
         return data;
     }
 
