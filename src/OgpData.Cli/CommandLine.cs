@@ -45,6 +45,12 @@ internal static class CommandLine
                     return ConvertCommand.Run(rest, stdout, stderr);
                 case "compile":
                     return await CompileCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "package":
+                    return await PackageCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "combine":
+                    return await CombineCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "split":
+                    return await SplitCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 case "rules":
                     return RulesCommand.Run(rest, stdout);
                 default:
@@ -77,6 +83,9 @@ internal static class CommandLine
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
           ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
           ogpdata compile <inputs...> -o <out>   OCDS releases to compiled releases or a record package
+          ogpdata package <inputs...> -o <out>   OCDS releases to release package(s) (--size N)
+          ogpdata combine <packages...> -o <out> OCDS release packages to one package
+          ogpdata split <package> -o <folder>    an OCDS release package to packages of --size N releases
           ogpdata detect <path>...               say what each file is
           ogpdata rules                          list the rules with their ids, severities and docs
           ogpdata --version                      print the version

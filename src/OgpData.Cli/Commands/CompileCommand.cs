@@ -158,7 +158,7 @@ internal static class CompileCommand
                             writer.WriteString("ocid", process.Ocid);
                             writer.WritePropertyName("releases");
                             writer.WriteStartArray();
-                            foreach (var release in process.Releases) writer.WriteRawValue(release.Utf8.Span, skipInputValidation: true);
+                            foreach (var release in process.Releases) Json.JsonTokenCopy.Write(writer, release.Utf8.Span);
                             writer.WriteEndArray();
                             writer.WritePropertyName("compiledRelease");
                             merged.WriteCompiledRelease(writer);

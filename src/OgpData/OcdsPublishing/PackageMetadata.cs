@@ -106,7 +106,7 @@ public sealed class PackageMetadata
         writer.WriteStartObject();
         writer.WriteString("uri", uri);
         writer.WritePropertyName("publisher");
-        if (_publisher is { } publisher) writer.WriteRawValue(publisher.Span, skipInputValidation: true);
+        if (_publisher is { } publisher) Json.JsonTokenCopy.Write(writer, publisher.Span);
         else
         {
             writer.WriteStartObject();
@@ -129,6 +129,6 @@ public sealed class PackageMetadata
     {
         if (value is not { } raw || raw.Span.Trim(" \t\r\n"u8).SequenceEqual("null"u8)) return;
         writer.WritePropertyName(name);
-        writer.WriteRawValue(raw.Span, skipInputValidation: true);
+        Json.JsonTokenCopy.Write(writer, raw.Span);
     }
 }
