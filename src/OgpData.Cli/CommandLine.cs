@@ -45,6 +45,8 @@ internal static class CommandLine
                     return ConvertCommand.Run(rest, stdout, stderr);
                 case "compile":
                     return await CompileCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "upgrade":
+                    return await UpgradeCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 case "package":
                     return await PackageCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 case "combine":
@@ -83,6 +85,7 @@ internal static class CommandLine
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
           ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
           ogpdata compile <inputs...> -o <out>   OCDS releases to compiled releases or a record package
+          ogpdata upgrade <inputs...> -o <out>   OCDS 1.0 data to 1.1
           ogpdata package <inputs...> -o <out>   OCDS releases to release package(s) (--size N)
           ogpdata combine <packages...> -o <out> OCDS release packages to one package
           ogpdata split <package> -o <folder>    an OCDS release package to packages of --size N releases

@@ -26,7 +26,11 @@ internal static class OcdsInputs
     }
 
     /// <summary>The parts of every input in order. Broken JSON and inputs of the wrong kind throw <see cref="InputException"/>.</summary>
-    public static async IAsyncEnumerable<OcdsInputPart> ReadAsync(IReadOnlyList<string> files, string command, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<OcdsInputPart> ReadAsync(IReadOnlyList<string> files, string command, CancellationToken cancellationToken) =>
+        ReadAsync(files, command, records: false, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(IReadOnlyList{string}, string, CancellationToken)"/>, with records and record packages accepted when <paramref name="records"/> is true.</summary>
+    public static async IAsyncEnumerable<OcdsInputPart> ReadAsync(IReadOnlyList<string> files, string command, bool records, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var i = 0; i < files.Count; i++)
         {
@@ -35,7 +39,8 @@ internal static class OcdsInputs
             var display = path == "-" ? "(standard input)" : path;
             await using var detected = await InputDetector.DetectAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (detected.Kind is not (DocumentKind.OcdsReleasePackage or DocumentKind.OcdsReleasesJsonLines or DocumentKind.OcdsRelease
-                or DocumentKind.OcdsPackageArray or DocumentKind.OcdsReleaseArray))
+                or DocumentKind.OcdsPackageArray or DocumentKind.OcdsReleaseArray)
+                && !(records && detected.Kind is DocumentKind.OcdsRecordPackage or DocumentKind.OcdsRecord))
             {
                 throw new InputException($"{display} is {detected.Kind.ToName()}; {command} reads OCDS release packages and releases (JSON, JSON Lines, gzip).");
             }
@@ -52,11 +57,11 @@ internal static class OcdsInputs
                     {
                         throw new InputException($"{display}:{e.Position.Line}:{e.Position.Column}: {e.Message}", e);
                     }
-                    if (parts.Current is StreamedItem { Kind: OcdsItemKind.Record } record)
+                    if (!records && parts.Current is StreamedItem { Kind: OcdsItemKind.Record } record)
                     {
                         throw new InputException($"{display}:{record.Position.Line}:{record.Position.Column}: a record ({record.Pointer}); {command} reads releases.");
                     }
-                    if (parts.Current is PackageEnd { MetadataKind: OcdsItemKind.RecordPackageMetadata } package)
+                    if (!records && parts.Current is PackageEnd { MetadataKind: OcdsItemKind.RecordPackageMetadata } package)
                     {
                         throw new InputException($"{display}: a record package ({package.Pointer}); {command} reads release packages and releases.");
                     }
