@@ -74,7 +74,7 @@ internal static class CompileCommand
 
         using var spool = new ReleaseSpool(budget, arguments.Value("--temp-dir"));
         var metadata = new PackageMetadata();
-        var findings = new List<(string Path, Finding Finding)>();
+        var findings = new FindingPrinter(stderr);
         string? firstVersion = null;
         var firstItemInPackage = false;
         var sawItem = false;
@@ -103,12 +103,12 @@ internal static class CompileCommand
                     if (root == JsonTokenType.Null) continue; // seen in real release packages; the reference skips it too
                     if (root != JsonTokenType.StartObject)
                     {
-                        findings.Add((path, At(item, RuleIds.MergeNotAnObject, "this release is not a JSON object: it is left out.")));
+                        findings.Add(path, At(item, RuleIds.MergeNotAnObject, "this release is not a JSON object: it is left out."));
                         continue;
                     }
                     if (ocid is null)
                     {
-                        findings.Add((path, At(item, RuleIds.MergeMissingOcid, "this release has no ocid (as a string), so it belongs to no contracting process: it is left out.")));
+                        findings.Add(path, At(item, RuleIds.MergeMissingOcid, "this release has no ocid (as a string), so it belongs to no contracting process: it is left out."));
                         continue;
                     }
                     spool.Add(ocid, utf8, new ReleaseOrigin(input, item.Pointer, item.Position.Line, item.Position.Column));
@@ -151,7 +151,11 @@ internal static class CompileCommand
                             elements[i] = documents[i].RootElement;
                         }
                         var merged = merger.Merge(elements, outputs);
-                        foreach (var problem in merged.Problems) findings.Add(Locate(problem, process.Releases[problem.ReleaseIndex], files));
+                        foreach (var problem in merged.Problems)
+                        {
+                            var (at, finding) = Locate(problem, process.Releases[problem.ReleaseIndex], files);
+                            findings.Add(at, finding);
+                        }
                         if (package)
                         {
                             writer.WriteStartObject();
@@ -194,7 +198,7 @@ internal static class CompileCommand
             }
             outFiles.Commit();
         }
-        return PublishingOptions.Report(findings, failOn, stderr,
+        return findings.Finish(failOn,
             $"ogpdata: compiled {spool.Count} release(s) into {processes} process(es){(spool.RunCount > 0 ? $" (grouped on disk in {spool.RunCount} run(s))" : "")}");
     }
 

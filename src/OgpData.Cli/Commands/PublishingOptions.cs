@@ -83,17 +83,30 @@ internal static class PublishingOptions
         MaxDepth = 4096,
     };
 
-    /// <summary>Prints the findings and the summary on standard error; the exit code for the threshold.</summary>
-    public static int Report(List<(string Path, Finding Finding)> findings, Severity failOn, TextWriter stderr, string summary)
+}
+
+/// <summary>
+/// Prints each finding of a publishing command on standard error as it is found (so memory does not grow
+/// with their number), and remembers only how many there were and the worst severity.
+/// </summary>
+internal sealed class FindingPrinter(TextWriter stderr)
+{
+    private Severity _worst = Severity.None;
+
+    public long Count { get; private set; }
+
+    public void Add(string path, Finding finding)
     {
-        var worst = Severity.None;
-        foreach (var (path, finding) in findings)
-        {
-            var at = finding.Line > 0 ? $"{path}:{finding.Line}:{finding.Column}" : path;
-            stderr.WriteLine($"{at}: {finding.Severity.ToName()} {finding.RuleId}: {finding.Message} ({finding.Pointer})");
-            if (finding.Severity > worst) worst = finding.Severity;
-        }
-        stderr.WriteLine($"{summary}; {findings.Count} problem(s).");
-        return failOn != Severity.None && findings.Count > 0 && worst >= failOn ? CommandLine.FindingsAtThreshold : CommandLine.Success;
+        var at = finding.Line > 0 ? $"{path}:{finding.Line}:{finding.Column}" : path;
+        stderr.WriteLine($"{at}: {finding.Severity.ToName()} {finding.RuleId}: {finding.Message} ({finding.Pointer})");
+        Count++;
+        if (finding.Severity > _worst) _worst = finding.Severity;
+    }
+
+    /// <summary>Prints the summary line; the exit code for the threshold.</summary>
+    public int Finish(Severity failOn, string summary)
+    {
+        stderr.WriteLine($"{summary}; {Count} problem(s).");
+        return failOn != Severity.None && Count > 0 && _worst >= failOn ? CommandLine.FindingsAtThreshold : CommandLine.Success;
     }
 }

@@ -139,7 +139,7 @@ public sealed class OcdsMerger(MergeRules rules)
                             break;
                         }
                         item = new OutputObject();
-                        if (segment.OriginalId is { ValueKind: not JsonValueKind.Null } id) item.Set("id", id);
+                        if (segment.OriginalId is { ValueKind: not JsonValueKind.Null } id) item.Set("id", Traversable(id));
                         identified[idKey] = item;
                         array.Items.Add(item);
                     }
@@ -169,6 +169,18 @@ public sealed class OcdsMerger(MergeRules rules)
             }
         }
         return root;
+    }
+
+    /// <summary>
+    /// An id that is an object stays an object the later keys can pass through (as the reference's dict does),
+    /// so its own members, flattened under it, land on it instead of clashing with it.
+    /// </summary>
+    private static object Traversable(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object) return value;
+        var result = new OutputObject();
+        foreach (var property in value.EnumerateObject()) result.Set(property.Name, Traversable(property.Value));
+        return result;
     }
 
     private static void Conflict(FlatEntry entry, int at, object found, string wanted, ImmutableArray<MergeProblem>.Builder problems)
