@@ -172,6 +172,8 @@ internal static class CompileCommand
                                 merged.WriteVersionedRelease(writer);
                             }
                             writer.WriteEndObject();
+                            // A writer over a stream only writes out on Flush: without this the whole package would wait in memory.
+                            if (writer.BytesPending > PublishingOptions.FlushThreshold) writer.Flush();
                         }
                         else
                         {

@@ -61,6 +61,7 @@ internal static class PackageCommand
                         packages++;
                     }
                     Json.JsonTokenCopy.Write(writer, item.Utf8.Span);
+                    if (writer.BytesPending > PublishingOptions.FlushThreshold) writer.Flush();
                     releases++;
                     inPackage++;
                     if (size is { } n && inPackage == n) inPackage = 0;

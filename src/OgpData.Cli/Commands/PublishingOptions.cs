@@ -74,6 +74,9 @@ internal static class PublishingOptions
         return MergeRules.FromSchemaSet(schemas);
     }
 
+    /// <summary>How much a writer over a stream may hold before it is flushed: it writes nothing out on its own.</summary>
+    public const int FlushThreshold = 1 << 16;
+
     /// <summary>Compact (or indented) UTF-8 without escaping non-ASCII text, several root values allowed (JSON Lines).</summary>
     public static JsonWriterOptions WriterOptions(bool indented) => new()
     {
