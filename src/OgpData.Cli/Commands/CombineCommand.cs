@@ -31,15 +31,7 @@ internal static class CombineCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var arguments = Arguments.Parse("combine", args, Valued, Flags);
-        if (arguments.Has("--help") || arguments.Has("-h"))
-        {
-            stdout.Write(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count == 0) throw new UsageException("combine needs at least one package; run 'ogpdata combine --help'.");
-        var output = arguments.Value("--output") ?? arguments.Value("-o")
-            ?? throw new UsageException("combine needs -o <out> ('-' for standard output); run 'ogpdata combine --help'.");
+        if (PublishingOptions.Begin("combine", args, Valued, Flags, Help, stdout, "at least one package") is not var (arguments, output)) return CommandLine.Success;
         var files = OcdsInputs.Expand(arguments.Positional);
         var metadata = new PackageMetadata();
         var releases = 0L;

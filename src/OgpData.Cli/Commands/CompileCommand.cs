@@ -58,15 +58,7 @@ internal static class CompileCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var arguments = Arguments.Parse("compile", args, Valued, Flags);
-        if (arguments.Has("--help") || arguments.Has("-h"))
-        {
-            stdout.Write(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count == 0) throw new UsageException("compile needs at least one input; run 'ogpdata compile --help'.");
-        var output = arguments.Value("--output") ?? arguments.Value("-o")
-            ?? throw new UsageException("compile needs -o <out> ('-' for standard output); run 'ogpdata compile --help'.");
+        if (PublishingOptions.Begin("compile", args, Valued, Flags, Help, stdout, "at least one input") is not var (arguments, output)) return CommandLine.Success;
         var failOn = PublishingOptions.FailOn(arguments.Value("--fail-on"));
         var budget = (arguments.Int("--buffer-size", 1) ?? 64) * (1L << 20);
         var files = OcdsInputs.Expand(arguments.Positional);

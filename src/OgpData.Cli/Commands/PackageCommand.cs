@@ -32,15 +32,7 @@ internal static class PackageCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var arguments = Arguments.Parse("package", args, Valued, Flags);
-        if (arguments.Has("--help") || arguments.Has("-h"))
-        {
-            stdout.Write(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count == 0) throw new UsageException("package needs at least one input; run 'ogpdata package --help'.");
-        var output = arguments.Value("--output") ?? arguments.Value("-o")
-            ?? throw new UsageException("package needs -o <out> ('-' for standard output); run 'ogpdata package --help'.");
+        if (PublishingOptions.Begin("package", args, Valued, Flags, Help, stdout, "at least one input") is not var (arguments, output)) return CommandLine.Success;
         var size = arguments.Int("--size", 1);
         var files = OcdsInputs.Expand(arguments.Positional);
         var releases = 0L;

@@ -12,6 +12,24 @@ internal static class PublishingOptions
     /// <summary>Where the merge rules come from: a release schema file, or a folder of the standard's schemas.</summary>
     internal sealed record SchemaChoice(string? ReleaseSchemaFile, string? SchemaDirectory);
 
+    /// <summary>
+    /// Parses a publishing command's arguments: prints its help (and returns null) when asked, otherwise
+    /// checks that it has inputs and an output (<c>-o</c>, <c>-</c> for standard output).
+    /// </summary>
+    public static (Arguments Arguments, string Output)? Begin(string command, IReadOnlyList<string> args, string[] valued, string[] flags, string help, TextWriter stdout, string inputs)
+    {
+        var arguments = Arguments.Parse(command, args, valued, flags);
+        if (arguments.Has("--help") || arguments.Has("-h"))
+        {
+            stdout.Write(help);
+            return null;
+        }
+        if (arguments.Positional.Count == 0) throw new UsageException($"{command} needs {inputs}; run 'ogpdata {command} --help'.");
+        var output = arguments.Value("--output") ?? arguments.Value("-o")
+            ?? throw new UsageException($"{command} needs -o <out> ('-' for standard output); run 'ogpdata {command} --help'.");
+        return (arguments, output);
+    }
+
     public static Severity FailOn(string? text) => ValidateCommand.ReadFailOn(text ?? CliConfig.Load(Directory.GetCurrentDirectory()).FailOn);
 
     public static SchemaChoice ReleaseSchemaSource(Arguments arguments)

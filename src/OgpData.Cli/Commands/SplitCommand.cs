@@ -31,15 +31,7 @@ internal static class SplitCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var arguments = Arguments.Parse("split", args, Valued, Flags);
-        if (arguments.Has("--help") || arguments.Has("-h"))
-        {
-            stdout.Write(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count == 0) throw new UsageException("split needs a release package; run 'ogpdata split --help'.");
-        var output = arguments.Value("--output") ?? arguments.Value("-o")
-            ?? throw new UsageException("split needs -o <folder> (or a .jsonl file, or '-'); run 'ogpdata split --help'.");
+        if (PublishingOptions.Begin("split", args, Valued, Flags, Help, stdout, "a release package") is not var (arguments, output)) return CommandLine.Success;
         var size = arguments.Int("--size", 1) ?? throw new UsageException("split needs --size N; run 'ogpdata split --help'.");
         var files = OcdsInputs.Expand(arguments.Positional);
         var lines = output == OutputFiles.StandardOutput || output.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);

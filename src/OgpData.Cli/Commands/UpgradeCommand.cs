@@ -32,15 +32,7 @@ internal static class UpgradeCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var arguments = Arguments.Parse("upgrade", args, Valued, Flags);
-        if (arguments.Has("--help") || arguments.Has("-h"))
-        {
-            stdout.Write(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count == 0) throw new UsageException("upgrade needs an input; run 'ogpdata upgrade --help'.");
-        var output = arguments.Value("--output") ?? arguments.Value("-o")
-            ?? throw new UsageException("upgrade needs -o <out> ('-' for standard output); run 'ogpdata upgrade --help'.");
+        if (PublishingOptions.Begin("upgrade", args, Valued, Flags, Help, stdout, "an input") is not var (arguments, output)) return CommandLine.Success;
         var files = OcdsInputs.Expand(arguments.Positional);
         var upgrader = new OcdsUpgrader(!arguments.Has("--no-reorder"), message => stderr.WriteLine("ogpdata: warning: " + message));
         var items = 0;

@@ -43,10 +43,7 @@ public sealed class CompileTests : IDisposable
         var output = Path.Combine(_folder, entry.Argv.Contains("--package") ? "out.json" : "out.jsonl");
         var outcome = Cli.Run([.. Arguments(entry, output)]);
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
-        var expected = PeerGolden.ReadValues(entry.Output);
-        var actual = PeerGolden.ReadValues(output);
-        Assert.Equal(expected.Count, actual.Count);
-        for (var i = 0; i < expected.Count; i++) Assert.Null(PeerGolden.FirstDifference(expected[i], actual[i], $"[{i}]"));
+        PeerGolden.AssertSameValues(entry.Output, output);
     }
 
     [SkippableFact]
@@ -123,5 +120,32 @@ public sealed class CompileTests : IDisposable
         var outcome = Cli.Run("compile", input, "--schema", input, "-o", output);
         Assert.Equal(2, outcome.ExitCode);
         Assert.False(File.Exists(output));
+    }
+}
+
+/// <summary>What compile makes is what validate reads: the record package passes the record package schema.</summary>
+public sealed class CompiledRecordPackageValidationTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ogpdata-compile-validate-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [SkippableFact]
+    public void The_record_package_of_a_valid_release_package_is_valid()
+    {
+        var schema = SharedData.Require("ocds/schema/1.1.5");
+        var input = SharedData.Require("ocds/samples/uk-contracts-finder.release-package.json");
+        var output = Path.Combine(_folder, "records.json");
+        var compiled = Cli.Run("compile", input, "--ocds-schema-dir", schema, "--package", "--versioned",
+            "--uri", "https://example.org/records.json", "--published-date", "2024-01-01T00:00:00Z", "-o", output);
+        Assert.Equal(0, compiled.ExitCode);
+        var report = Cli.Run("validate", output, "--ocds-schema-dir", schema, "--format", "json");
+        using var document = System.Text.Json.JsonDocument.Parse(report.Stdout);
+        var file = document.RootElement.GetProperty("files")[0];
+        Assert.Equal("ocds-record-package", file.GetProperty("kind").GetString());
+        var findings = file.GetProperty("findings").EnumerateArray().ToList();
+        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "schema");
+        // The coherence checks read the compiled releases too.
+        Assert.Contains(findings, f => f.GetProperty("pointer").GetString()!.Contains("/compiledRelease/", StringComparison.Ordinal));
     }
 }

@@ -28,10 +28,7 @@ public sealed class PackagingTests : IDisposable
         };
         var outcome = Cli.Run(args);
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
-        var expected = PeerGolden.ReadValues(entry.Output);
-        var actual = PeerGolden.ReadValues(output);
-        Assert.Equal(expected.Count, actual.Count);
-        for (var i = 0; i < expected.Count; i++) Assert.Null(PeerGolden.FirstDifference(expected[i], actual[i], $"[{i}]"));
+        PeerGolden.AssertSameValues(entry.Output, output);
     }
 
     [SkippableFact]

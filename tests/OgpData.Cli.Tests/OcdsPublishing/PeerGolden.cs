@@ -60,6 +60,15 @@ internal static class PeerGolden
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line))];
     }
 
+    /// <summary>Asserts that an output holds the golden output's values, equal as parsed JSON with members in the same order.</summary>
+    public static void AssertSameValues(string goldenPath, string actualPath)
+    {
+        var expected = ReadValues(goldenPath);
+        var actual = ReadValues(actualPath);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++) Assert.Null(FirstDifference(expected[i], actual[i], $"[{i}]"));
+    }
+
     /// <summary>Null when equal as parsed JSON with members in the same order; else where they first differ.</summary>
     public static string? FirstDifference(JsonNode? expected, JsonNode? actual, string pointer = "")
     {
