@@ -170,7 +170,7 @@ public sealed class OcdsUpgrader(bool reorder = true, Action<string>? warn = nul
             if (parent is not null && !party.ContainsKey(parent)) continue;
             foreach (var field in fields) parts.Add(source is null ? "" : Truthy(source[field]) ? Text(source[field]) : "");
         }
-        return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(string.Join('-', parts))));
+        return Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(string.Join('-', parts)))).ToLowerInvariant();
     }
 
     private static bool Truthy(JsonNode? node) => node switch
