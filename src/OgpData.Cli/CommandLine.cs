@@ -43,6 +43,16 @@ internal static class CommandLine
                     return await DetectCommand.RunAsync(rest, stdout, cancellationToken).ConfigureAwait(false);
                 case "convert":
                     return ConvertCommand.Run(rest, stdout, stderr);
+                case "compile":
+                    return await CompileCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "upgrade":
+                    return await UpgradeCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "package":
+                    return await PackageCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "combine":
+                    return await CombineCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                case "split":
+                    return await SplitCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
                 case "rules":
                     return RulesCommand.Run(rest, stdout);
                 default:
@@ -74,6 +84,11 @@ internal static class CommandLine
         Usage:
           ogpdata validate <path>... [options]   check files against their schema and the quality rules
           ogpdata convert <in> -o <out>          spreadsheet (CSV) to standard JSON and back
+          ogpdata compile <inputs...> -o <out>   OCDS releases to compiled releases or a record package
+          ogpdata upgrade <inputs...> -o <out>   OCDS 1.0 data to 1.1
+          ogpdata package <inputs...> -o <out>   OCDS releases to release package(s) (--size N)
+          ogpdata combine <packages...> -o <out> OCDS release packages to one package
+          ogpdata split <package> -o <folder>    an OCDS release package to packages of --size N releases
           ogpdata detect <path>...               say what each file is
           ogpdata rules [ID]                     list the rules, or print one rule's page
           ogpdata --version                      print the version

@@ -24,6 +24,11 @@ public class UsageTests
         var data = new TheoryData<string, string>();
         foreach (var option in Commands.ValidateCommand.Valued.Concat(Commands.ValidateCommand.Flags)) data.Add("validate", option);
         foreach (var option in Commands.ConvertCommand.Valued.Concat(Commands.ConvertCommand.Flags)) data.Add("convert", option);
+        foreach (var option in Commands.CompileCommand.Valued.Concat(Commands.CompileCommand.Flags)) data.Add("compile", option);
+        foreach (var option in Commands.UpgradeCommand.Valued.Concat(Commands.UpgradeCommand.Flags)) data.Add("upgrade", option);
+        foreach (var option in Commands.PackageCommand.Valued.Concat(Commands.PackageCommand.Flags)) data.Add("package", option);
+        foreach (var option in Commands.CombineCommand.Valued.Concat(Commands.CombineCommand.Flags)) data.Add("combine", option);
+        foreach (var option in Commands.SplitCommand.Valued.Concat(Commands.SplitCommand.Flags)) data.Add("split", option);
         return data;
     }
 

@@ -128,7 +128,7 @@ internal static class ValidateCommand
         return failOn != Severity.None && report.HighestSeverity >= failOn ? CommandLine.FindingsAtThreshold : CommandLine.Success;
     }
 
-    private static Severity ReadFailOn(string? text)
+    internal static Severity ReadFailOn(string? text)
     {
         if (text is null) return Severity.Error;
         return text.ToLowerInvariant() switch

@@ -54,6 +54,11 @@ public static class RuleCatalog
         Csv(RuleIds.CsvBadInput, "Input is not of the expected shape", Severity.Error),
         Csv(RuleIds.CsvResidueNotApplied, "Value kept aside could not be put back", Severity.Warning),
         Csv(RuleIds.CsvBadQuotes, "Cell has unbalanced quotes", Severity.Warning),
+        Merge(RuleIds.MergeUndatedRelease, "Release without a usable date among several of one process", Severity.Error),
+        Merge(RuleIds.MergeInconsistentType, "Field that changes between object, array and value across releases", Severity.Error),
+        Merge(RuleIds.MergeDuplicateId, "Same id twice in one identifier-merge array of a release", Severity.Warning),
+        Merge(RuleIds.MergeNotAnObject, "Release to compile that is not a JSON object", Severity.Error),
+        Merge(RuleIds.MergeMissingOcid, "Release to compile without an ocid", Severity.Error),
         Decp(RuleIds.DecpMissingId, "Marché or concession without id", Severity.Error),
         Decp(RuleIds.DecpMissingBuyer, "Marché or concession without buyer", Severity.Error),
         Decp(RuleIds.DecpBadSiret, "SIRET that is not 14 digits", Severity.Warning),
@@ -88,6 +93,9 @@ public static class RuleCatalog
 
     private static RuleDescriptor Ocds(string id, string title, Severity severity) =>
         new() { Id = id, Title = title, DefaultSeverity = severity, Category = "OCDS" };
+
+    private static RuleDescriptor Merge(string id, string title, Severity severity) =>
+        new() { Id = id, Title = title, DefaultSeverity = severity, Category = "MERGE" };
 
     private static RuleDescriptor Decp(string id, string title, Severity severity) =>
         new() { Id = id, Title = title, DefaultSeverity = severity, Category = "DECP" };

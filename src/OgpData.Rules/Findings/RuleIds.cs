@@ -99,6 +99,18 @@ public static class RuleIds
     public const string CsvResidueNotApplied = "CSV0009";
     /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
     public const string CsvBadQuotes = "CSV0010";
+    // Compiling releases into records (docs/ocds-compile.md): where the reference merge stops with an exception, ogpdata reports and goes on.
+    /// <summary>A release without a usable date among several releases of one process.</summary>
+    public const string MergeUndatedRelease = "MERGE0001";
+    /// <summary>A field is an object, an array or a value in different releases of one process.</summary>
+    public const string MergeInconsistentType = "MERGE0002";
+    /// <summary>Two objects of one identifier-merge array in one release share an id.</summary>
+    public const string MergeDuplicateId = "MERGE0003";
+    /// <summary>A release to compile is not a JSON object.</summary>
+    public const string MergeNotAnObject = "MERGE0004";
+    /// <summary>A release to compile has no ocid, so it belongs to no process.</summary>
+    public const string MergeMissingOcid = "MERGE0005";
+
     /// <summary>A marché or concession has no id: not converted.</summary>
     public const string DecpMissingId = "DECP0001";
     /// <summary>A marché has no acheteur.id, or a concession no autoriteConcedante.id: not converted.</summary>

@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace OgpData.Tests.Csv;
 
-/// <summary>Compares two JSON trees: object members in any order, arrays in order, numbers by value.</summary>
+/// <summary>Compares two JSON trees: object members in any order (or in order, when asked), arrays in order, numbers by value.</summary>
 internal static class JsonTreeDiff
 {
     /// <summary>The JSON Pointer of the first difference, with both values, or null when the trees are equal.</summary>
-    public static string? FirstDifference(JsonNode? expected, JsonNode? actual, string pointer = "")
+    public static string? FirstDifference(JsonNode? expected, JsonNode? actual, string pointer = "", bool memberOrder = false)
     {
         switch (expected, actual)
         {
@@ -18,7 +18,11 @@ internal static class JsonTreeDiff
                 foreach (var (name, value) in e)
                 {
                     if (!a.ContainsKey(name)) return $"{pointer}/{name}: missing (expected {Short(value)})";
-                    if (FirstDifference(value, a[name], pointer + "/" + name) is { } inner) return inner;
+                    if (FirstDifference(value, a[name], pointer + "/" + name, memberOrder) is { } inner) return inner;
+                }
+                if (memberOrder && !e.Select(m => m.Key).SequenceEqual(a.Select(m => m.Key)))
+                {
+                    return $"{pointer}: members in order {string.Join(",", e.Select(m => m.Key))} expected, {string.Join(",", a.Select(m => m.Key))} found";
                 }
                 foreach (var (name, value) in a)
                 {
@@ -28,7 +32,7 @@ internal static class JsonTreeDiff
             case (JsonArray e, JsonArray a):
                 for (var i = 0; i < Math.Min(e.Count, a.Count); i++)
                 {
-                    if (FirstDifference(e[i], a[i], pointer + "/" + i) is { } inner) return inner;
+                    if (FirstDifference(e[i], a[i], pointer + "/" + i, memberOrder) is { } inner) return inner;
                 }
                 return e.Count == a.Count ? null : $"{pointer}: {e.Count} items expected, {a.Count} found";
             case (JsonValue e, JsonValue a) when e.GetValueKind() == JsonValueKind.Number && a.GetValueKind() == JsonValueKind.Number:
