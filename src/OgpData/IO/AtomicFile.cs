@@ -26,10 +26,10 @@ namespace OgpData.IO;
 /// </example>
 public sealed class AtomicFile : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly DurableFileStream _stream;
     private bool _committed;
 
-    private AtomicFile(string path, string temporaryPath, FileStream stream)
+    private AtomicFile(string path, string temporaryPath, DurableFileStream stream)
     {
         Path = path;
         TemporaryPath = temporaryPath;
@@ -42,7 +42,10 @@ public sealed class AtomicFile : IDisposable
     /// <summary>The temporary file being written, in the destination's folder.</summary>
     public string TemporaryPath { get; }
 
-    /// <summary>The stream to write the new content to. Do not dispose it; dispose the <see cref="AtomicFile"/>.</summary>
+    /// <summary>
+    /// The stream to write the new content to. A writer may close it when done (its content is then flushed to
+    /// disk); the file still moves into place only on <see cref="Commit"/>.
+    /// </summary>
     public Stream Stream => _stream;
 
     /// <summary>
@@ -60,8 +63,7 @@ public sealed class AtomicFile : IDisposable
         var folder = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temporary = TemporaryName(full, ".tmp");
-        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        return new AtomicFile(full, temporary, stream);
+        return new AtomicFile(full, temporary, new DurableFileStream(temporary));
     }
 
     /// <summary>
@@ -74,7 +76,8 @@ public sealed class AtomicFile : IDisposable
         ObjectDisposedException.ThrowIf(_committed, this);
         try
         {
-            _stream.Flush(flushToDisk: true);
+            // A writer that closed the stream has already flushed it to disk (DurableFileStream).
+            if (_stream.CanWrite) _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             File.Move(TemporaryPath, Path, overwrite: true);
             _committed = true;
@@ -189,6 +192,22 @@ public sealed class AtomicFile : IDisposable
             if (restore is not null) Directory.Move(restore, folder);
             TryDeleteFolder(building);
             throw;
+        }
+    }
+
+    /// <summary>A new file that reaches the disk when it is closed, so a writer may close it before the commit.</summary>
+    private sealed class DurableFileStream(string path) : FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && CanWrite) Flush(flushToDisk: true);
+            base.Dispose(disposing);
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            if (CanWrite) Flush(flushToDisk: true);
+            return base.DisposeAsync();
         }
     }
 
