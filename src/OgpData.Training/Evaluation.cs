@@ -61,6 +61,19 @@ internal static class Evaluation
         return wins / ((double)high.Count * low.Count);
     }
 
+    /// <summary>"0.93 / 0.05": N recall and FPR on M at a threshold.</summary>
+    public static string Pair(IReadOnlyList<Scored> scored, string language, double threshold)
+    {
+        int n = 0, m = 0, nFlagged = 0, mFlagged = 0;
+        foreach (var s in scored)
+        {
+            if (language != "all" && s.Item.Language != language) continue;
+            if (s.Item.Label == 'N') { n++; if (s.Score < threshold) nFlagged++; }
+            else if (s.Item.Label == 'M') { m++; if (s.Score < threshold) mFlagged++; }
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{(double)nFlagged / n:0.00} / {(double)mFlagged / m:0.00}");
+    }
+
     /// <summary>The items each classifier gets wrong, N flagged as measurable and M flagged, for the error analysis.</summary>
     public static string Errors(IReadOnlyList<Scored> scored, double threshold, int max)
     {
