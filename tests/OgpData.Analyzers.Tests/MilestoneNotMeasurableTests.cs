@@ -105,6 +105,50 @@ public class MilestoneNotMeasurableTests
         ogpdata.OGP0001.threshold = 0.9999
         """);
 
+    /// <summary>No word of any class: the classifier is unsure, and says so at info (OGP0001 warns only below the threshold).</summary>
+    private const string Uncertain = "Les acteurs concernés par le thème";
+
+    [Fact]
+    public Task An_uncertain_milestone_is_reported_at_info()
+    {
+        var test = Verify.Analyzer<MilestoneNotMeasurableAnalyzer>($$"""
+            using OgpData.Ogp;
+            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{Uncertain}}"|} }; }
+            """);
+        test.TestState.Sources.Add(("Model.cs", ModelSource.Milestone));
+        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(Uncertain, "fr");
+        Assert.Equal(OgpData.Measurability.MeasurabilityOutcome.Uncertain, verdict.Outcome);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
+            .WithLocation(0)
+            .WithArguments($"{verdict.Explanation} (read as fr, score {verdict.Score:0.00})"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Uncertain_none_in_editorconfig_keeps_uncertain_milestones_quiet() => Check($$"""
+        using OgpData.Ogp;
+        class Plan
+        {
+            Milestone A() => new Milestone { Description = "{{Uncertain}}" };
+            Milestone B() => new Milestone { Description = {|OGP0001:"{{Vague}}"|} };
+        }
+        """, """
+        root = true
+        [*.cs]
+        ogpdata.OGP0001.uncertain = none
+        """);
+
+    [Fact]
+    public Task The_uncertain_band_comes_from_editorconfig() => Check($$"""
+        using OgpData.Ogp;
+        class Plan { Milestone A() => new Milestone { Description = "{{Uncertain}}" }; }
+        """, """
+        root = true
+        [*.cs]
+        ogpdata.OGP0001.threshold = 0.2
+        ogpdata.OGP0001.uncertain_below = 0.3
+        """);
+
     [Fact]
     public Task Severity_none_in_editorconfig_silences_the_rule() => Check($$"""
         using OgpData.Ogp;

@@ -28,23 +28,31 @@ internal static class MeasurabilityExplanation
         });
 
         var ranked = new List<MeasurabilityCue>();
+        var negated = new List<MeasurabilityCue>();
         MeasurabilityCue? negation = null;
         foreach (var cue in cues)
         {
             if (cue.Kind == MeasurabilityCueKind.Negation && negation is null && cue.Weight != 0) negation = cue;
-            if (cue.Weight == 0 && !cue.IsNegated) continue;
+            if (cue.IsNegated)
+            {
+                if (negated.Count < 2 && !Contains(negated, cue.Text)) negated.Add(cue);
+                continue;
+            }
+            if (cue.Weight == 0) continue;
             if (!Contains(ranked, cue.Text)) ranked.Add(cue); // a word repeated is named once
         }
-        // Strongest first; negated outputs (weight 0) after the weighted ones; text order among equals.
+        // Strongest first, text order among equals; then the outputs a negation took back (they weigh 0).
         ranked.Sort((a, b) =>
         {
             var byWeight = Math.Abs(b.Weight).CompareTo(Math.Abs(a.Weight));
             return byWeight != 0 ? byWeight : a.Start.CompareTo(b.Start);
         });
+        if (ranked.Count > Named) ranked.RemoveRange(Named, ranked.Count - Named);
+        ranked.AddRange(negated);
         if (ranked.Count == 0) return builder.Append(" named").ToString();
 
         builder.Append(": ");
-        for (var k = 0; k < ranked.Count && k < Named; k++)
+        for (var k = 0; k < ranked.Count; k++)
         {
             if (k > 0) builder.Append(", ");
             var cue = ranked[k];

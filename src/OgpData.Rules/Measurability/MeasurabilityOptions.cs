@@ -13,7 +13,7 @@ public sealed record MeasurabilityOptions
     public const double DefaultThreshold = 0.35;
 
     /// <summary>The default of <see cref="UncertainBelow"/>, chosen from the cross-validated evaluation (docs/measurability.md).</summary>
-    public const double DefaultUncertainBelow = 0.55;
+    public const double DefaultUncertainBelow = 0.6;
 
     /// <summary>
     /// A milestone whose score (0..1, the probability that it is measurable) is below this is not measurable:
@@ -27,6 +27,12 @@ public sealed record MeasurabilityOptions
     /// <see cref="DefaultUncertainBelow"/>.
     /// </summary>
     public double UncertainBelow { get; init; } = DefaultUncertainBelow;
+
+    /// <summary>
+    /// Whether OGP0001 reports an uncertain milestone at info (true, the default) or says nothing (false).
+    /// The classifier's verdict is the same either way.
+    /// </summary>
+    public bool ReportUncertain { get; init; } = true;
 
     /// <summary>
     /// The language assumed when neither the caller nor the words say which ("fr", "en" or "es"). Default "en".
