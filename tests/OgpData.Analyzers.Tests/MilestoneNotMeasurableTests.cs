@@ -76,17 +76,21 @@ public class MilestoneNotMeasurableTests
         """);
 
     [Fact]
-    public Task The_message_names_the_cues_and_the_language()
+    public Task The_message_names_the_cues_and_the_language() =>
+        ExpectOne(Vague, OgpData.Measurability.MeasurabilityOutcome.NotMeasurable, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+
+    /// <summary>One milestone whose diagnostic carries the classifier's own explanation, at the severity of its outcome.</summary>
+    private static Task ExpectOne(string text, OgpData.Measurability.MeasurabilityOutcome outcome, Microsoft.CodeAnalysis.DiagnosticSeverity severity)
     {
         var test = Verify.Analyzer<MilestoneNotMeasurableAnalyzer>($$"""
             using OgpData.Ogp;
-            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{Vague}}"|} }; }
+            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{text}}"|} }; }
             """);
         test.TestState.Sources.Add(("Model.cs", ModelSource.Milestone));
-        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(Vague);
-        Assert.False(verdict.IsMeasurable);
+        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(text);
+        Assert.Equal(outcome, verdict.Outcome);
         Assert.Equal("fr", verdict.Language);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", severity)
             .WithLocation(0)
             .WithArguments($"{verdict.Explanation} (read as fr, score {verdict.Score:0.00})"));
         return test.RunAsync();
@@ -109,20 +113,8 @@ public class MilestoneNotMeasurableTests
     private const string Uncertain = "Les acteurs concernés par le thème";
 
     [Fact]
-    public Task An_uncertain_milestone_is_reported_at_info()
-    {
-        var test = Verify.Analyzer<MilestoneNotMeasurableAnalyzer>($$"""
-            using OgpData.Ogp;
-            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{Uncertain}}"|} }; }
-            """);
-        test.TestState.Sources.Add(("Model.cs", ModelSource.Milestone));
-        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(Uncertain, "fr");
-        Assert.Equal(OgpData.Measurability.MeasurabilityOutcome.Uncertain, verdict.Outcome);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
-            .WithLocation(0)
-            .WithArguments($"{verdict.Explanation} (read as fr, score {verdict.Score:0.00})"));
-        return test.RunAsync();
-    }
+    public Task An_uncertain_milestone_is_reported_at_info() =>
+        ExpectOne(Uncertain, OgpData.Measurability.MeasurabilityOutcome.Uncertain, Microsoft.CodeAnalysis.DiagnosticSeverity.Info);
 
     [Fact]
     public Task Uncertain_none_in_editorconfig_keeps_uncertain_milestones_quiet() => Check($$"""
