@@ -142,6 +142,25 @@ public class MilestoneNotMeasurableTests
         """);
 
     [Fact]
+    public Task The_editorconfig_of_the_rule_page_does_what_the_page_says()
+    {
+        // docs/rules/OGP0001.md, "Configure": severity error, uncertain milestones not reported.
+        var page = File.ReadAllText(OgpData.Testing.SharedData.InRepo("docs/rules/OGP0001.md"));
+        var ini = System.Text.RegularExpressions.Regex.Match(page, "```ini\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("ogpdata.OGP0001.uncertain = none", ini);
+        var editorConfig = "root = true\n" + string.Join("\n", ini.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).Select(line => line == "[*]" ? "[*.cs]" : line)) + "\n";
+        // The vague milestone is reported (the severity the compiler applies is its business), the uncertain one is not.
+        return Check($$"""
+            using OgpData.Ogp;
+            class Plan
+            {
+                Milestone A() => new Milestone { Description = {|OGP0001:"{{Vague}}"|} };
+                Milestone B() => new Milestone { Description = "{{Uncertain}}" };
+            }
+            """, editorConfig);
+    }
+
+    [Fact]
     public Task Severity_none_in_editorconfig_silences_the_rule() => Check($$"""
         using OgpData.Ogp;
         class Plan { Milestone A() => new Milestone { Description = "{{Vague}}" }; }

@@ -158,6 +158,21 @@ public sealed class DetectAndConfigTests : IDisposable
     }
 
     [Fact]
+    public void The_CLI_settings_of_the_OGP0001_page_read_as_the_page_says()
+    {
+        var page = File.ReadAllText(OgpData.Testing.SharedData.InRepo("docs/rules/OGP0001.md"));
+        var json = System.Text.RegularExpressions.Regex.Match(page, "```json\\n\\s*(\\{ \"rules\".*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        File.WriteAllText(Path.Combine(_folder, "ogpdata.json"), json);
+        var config = CliConfig.Load(_folder);
+        Assert.Equal(OgpData.Findings.Severity.Error, config.Rules["OGP0001"]);
+        Assert.Equal(new OgpData.Measurability.MeasurabilityOptions { Threshold = 0.35, UncertainBelow = 0.6, ReportUncertain = false }, config.Measurability);
+
+        var rules = System.Text.RegularExpressions.Regex.Match(page, "`--rules ([^`]+)`").Groups[1].Value;
+        Assert.Equal(config.Measurability, new CliConfig().WithMeasurability([rules]));
+        Assert.Equal(OgpData.Findings.Severity.Error, CliConfig.ParseRules([rules])["OGP0001"]);
+    }
+
+    [Fact]
     public void OGP0001_threshold_on_the_command_line_changes_what_validate_reports()
     {
         var package = Path.Combine(_folder, "plan.json");
