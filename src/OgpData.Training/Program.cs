@@ -36,12 +36,12 @@ switch (mode)
         Console.WriteLine(Evaluation.Header);
         foreach (var lang in new[] { "fr", "en", "es", "all" })
         {
-            Console.WriteLine(Evaluation.Row("hand-weighted lexicon (before)", lang, handScored, 0.5, 0.5));
+            Console.WriteLine(Evaluation.Row("hand weights, current lexicons", lang, handScored, 0.5, 0.5));
             Console.WriteLine(Evaluation.Row("learned (held-out folds)", lang, learned, t, u));
         }
         var luxembourg = learned.Where(s => s.Item.Source.Contains("luxembourg", StringComparison.OrdinalIgnoreCase)).ToList();
         var luxembourgHand = handScored.Where(s => s.Item.Source.Contains("luxembourg", StringComparison.OrdinalIgnoreCase)).ToList();
-        Console.WriteLine(Evaluation.Row("hand-weighted, Luxembourg plan", "fr", luxembourgHand, 0.5, 0.5));
+        Console.WriteLine(Evaluation.Row("hand weights, Luxembourg plan", "fr", luxembourgHand, 0.5, 0.5));
         Console.WriteLine(Evaluation.Row("learned, Luxembourg plan", "fr", luxembourg, t, u));
         Console.WriteLine();
         Console.WriteLine("Threshold sweep (learned, held-out folds): N recall / FPR on M");
