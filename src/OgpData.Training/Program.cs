@@ -4,9 +4,20 @@ using OgpData.Training;
 
 // dotnet run --project src/OgpData.Training -c Release -- train      writes src/OgpData.Rules/Measurability/Model/weights.txt
 // dotnet run --project src/OgpData.Training -c Release -- evaluate   prints the cross-validated tables of docs/measurability.md
+// dotnet run --project src/OgpData.Training -c Release -- lambda     cross-validated AUC per regularisation
+// dotnet run --project src/OgpData.Training -c Release -- classes    which lexicon expressions occur in M, N and B items
+// dotnet run --project src/OgpData.Training -c Release -- explain "text" [fr|en|es]   one text through the shipped weights
 var mode = args.Length > 0 ? args[0] : "evaluate";
 var lambda = args.Length > 2 && args[1] == "--lambda" ? double.Parse(args[2], CultureInfo.InvariantCulture) : Trainer.DefaultLambda;
-if (args.Length > 0 && args[0] == "explain") { }
+if (mode == "explain")
+{
+    // One text through the shipped weights: its score, outcome and cues (no corpus needed).
+    var verdict = MeasurabilityClassifier.Default.Classify(args[1], args.Length > 2 ? args[2] : null);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{verdict.Score:0.000} {verdict.Outcome} ({verdict.Language}): {verdict.Explanation}"));
+    foreach (var cue in verdict.Cues) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cue.Weight:+0.00;-0.00} {cue.KindName}{(cue.IsHead ? " head" : "")}{(cue.IsNegated ? " negated" : "")} \"{cue.Text}\""));
+    return 0;
+}
+
 var shared = Corpus.FindSharedData() ?? throw new InvalidOperationException("../shared/data is not beside the repository.");
 var corpus = Corpus.Read(Path.Combine(shared, Corpus.RelativePath));
 var featurized = Trainer.Featurize(corpus);
@@ -15,7 +26,6 @@ switch (mode)
 {
     case "train":
     {
-        var repo = Path.GetFullPath(Path.Combine(shared, "..", ".."));
         var root = FindRepo();
         var path = Path.Combine(root, "src", "OgpData.Rules", "Measurability", "Model", "weights.txt");
         File.WriteAllText(path, Trainer.Train(featurized, lambda));
@@ -66,14 +76,6 @@ switch (mode)
         }
         break;
     }
-    case "explain":
-    {
-        // One text through the shipped weights: its score, outcome and cues.
-        var verdict = MeasurabilityClassifier.Default.Classify(args[1], args.Length > 2 ? args[2] : null);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{verdict.Score:0.000} {verdict.Outcome} ({verdict.Language}): {verdict.Explanation}"));
-        foreach (var cue in verdict.Cues) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cue.Weight:+0.00;-0.00} {cue.KindName}{(cue.IsHead ? " head" : "")}{(cue.IsNegated ? " negated" : "")} \"{cue.Text}\""));
-        break;
-    }
     case "classes":
     {
         // Which lexicon expressions occur in M, N and B items: what the class weights are learned from.
@@ -92,7 +94,7 @@ switch (mode)
         break;
     }
     default:
-        Console.Error.WriteLine("usage: OgpData.Training train|evaluate|lambda [--lambda x]");
+        Console.Error.WriteLine("usage: OgpData.Training train|evaluate|lambda|classes [--lambda x] | explain \"text\" [language]");
         return 2;
 }
 return 0;
