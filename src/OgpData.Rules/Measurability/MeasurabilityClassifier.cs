@@ -197,16 +197,13 @@ public sealed class MeasurabilityClassifier
     private static void AttachWords(string text, List<Token> tokens, double[] tokenWeights, List<MeasurabilityCue> cues)
     {
         var lexiconCues = cues.Count;
+        var cursor = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var w = tokenWeights[i];
             if (w == 0) continue;
             var token = tokens[i];
-            var owner = -1;
-            for (var k = 0; k < lexiconCues && owner < 0; k++)
-            {
-                if (cues[k].Start <= token.Start && token.Start < cues[k].End && cues[k].Kind != MeasurabilityCueKind.Negation) owner = k;
-            }
+            var owner = MeasurabilityFeatures.Covering(cues, lexiconCues, token.Start, ref cursor);
             if (owner >= 0)
             {
                 cues[owner] = cues[owner] with { Weight = cues[owner].Weight + w };

@@ -27,7 +27,7 @@ internal static class MeasurabilityExplanation
             _ => "measurable",
         });
 
-        var ranked = new List<MeasurabilityCue>();
+        var weighted = new List<MeasurabilityCue>();
         var negated = new List<MeasurabilityCue>();
         MeasurabilityCue? negation = null;
         foreach (var cue in cues)
@@ -38,16 +38,20 @@ internal static class MeasurabilityExplanation
                 if (negated.Count < 2 && !Contains(negated, cue.Text)) negated.Add(cue);
                 continue;
             }
-            if (cue.Weight == 0) continue;
-            if (!Contains(ranked, cue.Text)) ranked.Add(cue); // a word repeated is named once
+            if (cue.Weight != 0) weighted.Add(cue);
         }
-        // Strongest first, text order among equals; then the outputs a negation took back (they weigh 0).
-        ranked.Sort((a, b) =>
+        // Strongest first, text order among equals; a word repeated is named once; then the outputs a negation
+        // took back (they weigh 0). Sorting first keeps a long text at n log n.
+        weighted.Sort((a, b) =>
         {
             var byWeight = Math.Abs(b.Weight).CompareTo(Math.Abs(a.Weight));
             return byWeight != 0 ? byWeight : a.Start.CompareTo(b.Start);
         });
-        if (ranked.Count > Named) ranked.RemoveRange(Named, ranked.Count - Named);
+        var ranked = new List<MeasurabilityCue>(Named + negated.Count);
+        for (var k = 0; k < weighted.Count && ranked.Count < Named; k++)
+        {
+            if (!Contains(ranked, weighted[k].Text)) ranked.Add(weighted[k]);
+        }
         ranked.AddRange(negated);
         if (ranked.Count == 0) return builder.Append(" named").ToString();
 

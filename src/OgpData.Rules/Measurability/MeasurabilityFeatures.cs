@@ -66,6 +66,19 @@ internal sealed class MeasurabilityFeatures
     private int generation;
     private int[] order = new int[16];
     private readonly int[] perKind = new int[MeasurabilityModel.ClassSlots];
+    private readonly ByStrength strength = new();
+
+    /// <summary>Orders cue indices by the magnitude of their lexicon weight, strongest first, then by index.</summary>
+    private sealed class ByStrength : IComparer<int>
+    {
+        public List<MeasurabilityCue>? Cues;
+
+        public int Compare(int a, int b)
+        {
+            var byMagnitude = Math.Abs(Cues![b].Weight).CompareTo(Math.Abs(Cues[a].Weight));
+            return byMagnitude != 0 ? byMagnitude : a.CompareTo(b);
+        }
+    }
 
     public void Read(List<Token> tokens, List<MeasurabilityCue> cues, LanguageModel language, int stemCount)
     {
@@ -85,16 +98,12 @@ internal sealed class MeasurabilityFeatures
         {
             CueSlots.Add(-1);
             CueValues.Add(0);
-            // Insertion sort by strength, text order among equals: a handful of cues, no allocation.
-            var j = k;
-            var magnitude = Math.Abs(cues[k].Weight);
-            while (j > 0 && Math.Abs(cues[order[j - 1]].Weight) < magnitude)
-            {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = k;
+            order[k] = k;
         }
+        // Strongest first, text order among equals (the index breaks ties, so the order is total and stable).
+        strength.Cues = cues;
+        Array.Sort(order, 0, cues.Count, strength);
+        strength.Cues = null;
 
         Array.Clear(perKind, 0, perKind.Length);
         for (var n = 0; n < cues.Count; n++)
@@ -167,6 +176,9 @@ internal sealed class MeasurabilityFeatures
             generation = 1;
         }
 
+        var anyNegated = false;
+        foreach (var cue in cues) anyNegated |= cue.IsNegated;
+        var cursor = 0;
         var headFound = false;
         var previous = -1; // the last content token, while no punctuation or number has intervened
         var previousStem = -1;
@@ -179,7 +191,7 @@ internal sealed class MeasurabilityFeatures
                 continue;
             }
             // A negated output promises nothing: its words do not count for it either ("will not be published").
-            var stem = IsNegated(token, cues) ? -1 : token.StemId;
+            var stem = anyNegated && Covering(cues, cues.Count, token.Start, ref cursor) is var owner && owner >= 0 && cues[owner].IsNegated ? -1 : token.StemId;
             if (stem >= 0 && stem < seen.Length && seen[stem] != generation)
             {
                 seen[stem] = generation;
@@ -200,13 +212,19 @@ internal sealed class MeasurabilityFeatures
         }
     }
 
-    private static bool IsNegated(Token token, List<MeasurabilityCue> cues)
+    /// <summary>
+    /// The first cue of <paramref name="count"/> (in text order, as the scanner makes them) that covers
+    /// <paramref name="position"/> and is not a negation, or -1. <paramref name="from"/> carries over between
+    /// calls with rising positions, so that a long text costs one pass, not tokens × cues.
+    /// </summary>
+    internal static int Covering(List<MeasurabilityCue> cues, int count, int position, ref int from)
     {
-        foreach (var cue in cues)
+        while (from < count && cues[from].End <= position) from++;
+        for (var k = from; k < count && cues[k].Start <= position; k++)
         {
-            if (cue.IsNegated && cue.Start <= token.Start && token.Start < cue.End) return true;
+            if (position < cues[k].End && cues[k].Kind != MeasurabilityCueKind.Negation) return k;
         }
-        return false;
+        return -1;
     }
 
     /// <summary>A word that can head the milestone or start a pair: three letters or more, not an article or a function word.</summary>
