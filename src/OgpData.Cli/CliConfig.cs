@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OgpData.Findings;
+using OgpData.Measurability;
 using OgpData.Validation;
 
 namespace OgpData.Cli;
@@ -10,7 +11,8 @@ namespace OgpData.Cli;
 /// command line win over it.
 /// <code>
 /// { "rules": { "OGP0009": "none", "OGP0001": "error" }, "failOn": "warning", "maxErrors": 200,
-///   "ocdsSchemaDir": "schema/1.1.5", "ocdsVersion": "1.1", "format": "sarif" }
+///   "ocdsSchemaDir": "schema/1.1.5", "ocdsVersion": "1.1", "format": "sarif",
+///   "measurability": { "threshold": 0.35, "uncertainBelow": 0.6, "uncertain": "info" } }
 /// </code>
 /// </summary>
 internal sealed record CliConfig
@@ -23,6 +25,12 @@ internal sealed record CliConfig
     public string? OcdsSchemaDir { get; init; }
     public string? OcdsVersion { get; init; }
     public string? Format { get; init; }
+
+    /// <summary>OGP0001's thresholds and its reporting of uncertain milestones (<c>measurability</c>).</summary>
+    public MeasurabilityOptions Measurability { get; init; } = MeasurabilityOptions.Default;
+
+    /// <summary>The keys of <c>measurability</c> in ogpdata.json, also given as <c>--rules OGP0001.threshold=0.3</c>.</summary>
+    private const string MeasurabilityKeys = "threshold, uncertainBelow, uncertain";
 
     /// <summary>The configuration in <paramref name="folder"/>, or an empty one when there is no file.</summary>
     public static CliConfig Load(string folder)
@@ -45,7 +53,8 @@ internal sealed record CliConfig
                     "ocdsSchemaDir" => config with { OcdsSchemaDir = Path.GetFullPath(Text(property), folder) },
                     "ocdsVersion" => config with { OcdsVersion = Text(property) },
                     "format" => config with { Format = Text(property) },
-                    _ => throw new UsageException($"{FileName}: unknown setting '{property.Name}' (rules, failOn, maxErrors, ocdsSchemaDir, ocdsVersion, format)."),
+                    "measurability" => config with { Measurability = ReadMeasurability(property.Value) },
+                    _ => throw new UsageException($"{FileName}: unknown setting '{property.Name}' (rules, failOn, maxErrors, ocdsSchemaDir, ocdsVersion, format, measurability)."),
                 };
             }
             return config;
@@ -64,6 +73,7 @@ internal sealed record CliConfig
         {
             foreach (var item in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
+                if (IsMeasurabilityItem(item)) continue; // OGP0001.threshold=0.3: read by WithMeasurability
                 var equals = item.IndexOf('=');
                 if (equals <= 0) throw new UsageException($"--rules wants ID=severity pairs such as OGP0009=none, not '{item}'.");
                 rules[CheckId(item[..equals].Trim())] = ReadSeverity(item[(equals + 1)..].Trim(), item);
@@ -71,6 +81,70 @@ internal sealed record CliConfig
         }
         return rules.ToImmutable();
     }
+
+    /// <summary>
+    /// The OGP0001 options of <c>--rules OGP0001.threshold=0.3,OGP0001.uncertainBelow=0.5,OGP0001.uncertain=none</c>
+    /// on top of the file's <see cref="Measurability"/>.
+    /// </summary>
+    public MeasurabilityOptions WithMeasurability(IEnumerable<string> values)
+    {
+        var options = Measurability;
+        foreach (var value in values)
+        {
+            foreach (var item in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!IsMeasurabilityItem(item)) continue;
+                var equals = item.IndexOf('=');
+                if (equals < 0) throw new UsageException($"--rules wants {item}=value.");
+                options = SetMeasurability(options, item[(item.IndexOf('.') + 1)..equals].Trim(), item[(equals + 1)..].Trim(), "--rules " + item);
+            }
+        }
+        return options;
+    }
+
+    private static bool IsMeasurabilityItem(string item) => item.StartsWith("OGP0001.", StringComparison.Ordinal);
+
+    private static MeasurabilityOptions ReadMeasurability(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new UsageException($"{FileName}: measurability must be an object ({MeasurabilityKeys}).");
+        var options = MeasurabilityOptions.Default;
+        foreach (var property in element.EnumerateObject())
+        {
+            var text = property.Value.ValueKind switch
+            {
+                JsonValueKind.Number => property.Value.GetRawText(),
+                JsonValueKind.String => property.Value.GetString()!,
+                _ => "",
+            };
+            options = SetMeasurability(options, property.Name, text, $"{FileName}: measurability.{property.Name}");
+        }
+        return options;
+    }
+
+    private static MeasurabilityOptions SetMeasurability(MeasurabilityOptions options, string key, string value, string where)
+    {
+        switch (key)
+        {
+            case "threshold":
+                return options with { Threshold = Score(value, where) };
+            case "uncertainBelow":
+                return options with { UncertainBelow = Score(value, where) };
+            case "uncertain":
+                return value switch
+                {
+                    "info" => options with { ReportUncertain = true },
+                    "none" => options with { ReportUncertain = false },
+                    _ => throw new UsageException($"{where}: uncertain milestones are reported at info or none."),
+                };
+            default:
+                throw new UsageException($"{where}: unknown OGP0001 setting '{key}' ({MeasurabilityKeys}).");
+        }
+    }
+
+    private static double Score(string text, string where) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score) && score >= 0 && score <= 1
+            ? score
+            : throw new UsageException($"{where}: a score between 0 and 1, such as 0.35.");
 
     private static ImmutableDictionary<string, Severity> ReadRules(JsonElement rules)
     {

@@ -76,17 +76,21 @@ public class MilestoneNotMeasurableTests
         """);
 
     [Fact]
-    public Task The_message_names_the_cues_and_the_language()
+    public Task The_message_names_the_cues_and_the_language() =>
+        ExpectOne(Vague, OgpData.Measurability.MeasurabilityOutcome.NotMeasurable, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+
+    /// <summary>One milestone whose diagnostic carries the classifier's own explanation, at the severity of its outcome.</summary>
+    private static Task ExpectOne(string text, OgpData.Measurability.MeasurabilityOutcome outcome, Microsoft.CodeAnalysis.DiagnosticSeverity severity)
     {
         var test = Verify.Analyzer<MilestoneNotMeasurableAnalyzer>($$"""
             using OgpData.Ogp;
-            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{Vague}}"|} }; }
+            class Plan { Milestone A() => new Milestone { Description = {|#0:"{{text}}"|} }; }
             """);
         test.TestState.Sources.Add(("Model.cs", ModelSource.Milestone));
-        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(Vague);
-        Assert.False(verdict.IsMeasurable);
+        var verdict = OgpData.Measurability.MeasurabilityClassifier.Default.Classify(text);
+        Assert.Equal(outcome, verdict.Outcome);
         Assert.Equal("fr", verdict.Language);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("OGP0001", severity)
             .WithLocation(0)
             .WithArguments($"{verdict.Explanation} (read as fr, score {verdict.Score:0.00})"));
         return test.RunAsync();
@@ -104,6 +108,57 @@ public class MilestoneNotMeasurableTests
         [*.cs]
         ogpdata.OGP0001.threshold = 0.9999
         """);
+
+    /// <summary>No word of any class: the classifier is unsure, and says so at info (OGP0001 warns only below the threshold).</summary>
+    private const string Uncertain = "Les acteurs concernés par le thème";
+
+    [Fact]
+    public Task An_uncertain_milestone_is_reported_at_info() =>
+        ExpectOne(Uncertain, OgpData.Measurability.MeasurabilityOutcome.Uncertain, Microsoft.CodeAnalysis.DiagnosticSeverity.Info);
+
+    [Fact]
+    public Task Uncertain_none_in_editorconfig_keeps_uncertain_milestones_quiet() => Check($$"""
+        using OgpData.Ogp;
+        class Plan
+        {
+            Milestone A() => new Milestone { Description = "{{Uncertain}}" };
+            Milestone B() => new Milestone { Description = {|OGP0001:"{{Vague}}"|} };
+        }
+        """, """
+        root = true
+        [*.cs]
+        ogpdata.OGP0001.uncertain = none
+        """);
+
+    [Fact]
+    public Task The_uncertain_band_comes_from_editorconfig() => Check($$"""
+        using OgpData.Ogp;
+        class Plan { Milestone A() => new Milestone { Description = "{{Uncertain}}" }; }
+        """, """
+        root = true
+        [*.cs]
+        ogpdata.OGP0001.threshold = 0.2
+        ogpdata.OGP0001.uncertain_below = 0.3
+        """);
+
+    [Fact]
+    public Task The_editorconfig_of_the_rule_page_does_what_the_page_says()
+    {
+        // docs/rules/OGP0001.md, "Configure": severity error, uncertain milestones not reported.
+        var page = File.ReadAllText(OgpData.Testing.SharedData.InRepo("docs/rules/OGP0001.md"));
+        var ini = System.Text.RegularExpressions.Regex.Match(page, "```ini\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("ogpdata.OGP0001.uncertain = none", ini);
+        var editorConfig = "root = true\n" + string.Join("\n", ini.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).Select(line => line == "[*]" ? "[*.cs]" : line)) + "\n";
+        // The vague milestone is reported (the severity the compiler applies is its business), the uncertain one is not.
+        return Check($$"""
+            using OgpData.Ogp;
+            class Plan
+            {
+                Milestone A() => new Milestone { Description = {|OGP0001:"{{Vague}}"|} };
+                Milestone B() => new Milestone { Description = "{{Uncertain}}" };
+            }
+            """, editorConfig);
+    }
 
     [Fact]
     public Task Severity_none_in_editorconfig_silences_the_rule() => Check($$"""

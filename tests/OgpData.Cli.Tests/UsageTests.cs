@@ -160,4 +160,57 @@ public sealed class DetectAndConfigTests : IDisposable
         Assert.Throws<UsageException>(() => CliConfig.Load(_folder));
         Assert.Empty(CliConfig.Load(Path.Combine(_folder, "..", Path.GetRandomFileName())).Rules);
     }
+
+    [Fact]
+    public void OGP0001_thresholds_come_from_the_config_file_and_the_command_line_wins()
+    {
+        File.WriteAllText(Path.Combine(_folder, "ogpdata.json"), """
+            { "measurability": { "threshold": 0.3, "uncertainBelow": 0.5, "uncertain": "none" } }
+            """);
+        var config = CliConfig.Load(_folder);
+        Assert.Equal(0.3, config.Measurability.Threshold);
+        Assert.Equal(0.5, config.Measurability.UncertainBelow);
+        Assert.False(config.Measurability.ReportUncertain);
+
+        var merged = config.WithMeasurability(["OGP0001.threshold=0.2,OGP0009=none", "OGP0001.uncertain=info"]);
+        Assert.Equal(0.2, merged.Threshold);
+        Assert.Equal(0.5, merged.UncertainBelow);
+        Assert.True(merged.ReportUncertain);
+        // The severities ignore the OGP0001 settings, and the settings ignore the severities.
+        Assert.Equal(["OGP0009"], CliConfig.ParseRules(["OGP0001.threshold=0.2,OGP0009=none"]).Keys);
+
+        Assert.Throws<UsageException>(() => config.WithMeasurability(["OGP0001.threshold=2"]));
+        Assert.Throws<UsageException>(() => config.WithMeasurability(["OGP0001.treshold=0.2"]));
+        File.WriteAllText(Path.Combine(_folder, "ogpdata.json"), """{ "measurability": { "uncertain": "warning" } }""");
+        Assert.Throws<UsageException>(() => CliConfig.Load(_folder));
+    }
+
+    [Fact]
+    public void The_CLI_settings_of_the_OGP0001_page_read_as_the_page_says()
+    {
+        var page = File.ReadAllText(OgpData.Testing.SharedData.InRepo("docs/rules/OGP0001.md"));
+        var json = System.Text.RegularExpressions.Regex.Match(page, "```json\\n\\s*(\\{ \"rules\".*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        File.WriteAllText(Path.Combine(_folder, "ogpdata.json"), json);
+        var config = CliConfig.Load(_folder);
+        Assert.Equal(OgpData.Findings.Severity.Error, config.Rules["OGP0001"]);
+        Assert.Equal(new OgpData.Measurability.MeasurabilityOptions { Threshold = 0.35, UncertainBelow = 0.6, ReportUncertain = false }, config.Measurability);
+
+        var rules = System.Text.RegularExpressions.Regex.Match(page, "`--rules ([^`]+)`").Groups[1].Value;
+        Assert.Equal(config.Measurability, new CliConfig().WithMeasurability([rules]));
+        Assert.Equal(OgpData.Findings.Severity.Error, CliConfig.ParseRules([rules])["OGP0001"]);
+    }
+
+    [Fact]
+    public void OGP0001_threshold_on_the_command_line_changes_what_validate_reports()
+    {
+        var package = Path.Combine(_folder, "plan.json");
+        File.WriteAllText(package, """
+            {"actionPlans":[{"id":"P","language":"fr","commitments":[{"id":"C","milestones":[
+              {"id":"M1","description":"Publication du rapport annuel sur le portail"}]}]}]}
+            """);
+        var lenient = Cli.Run("validate", package, "--format", "json");
+        Assert.DoesNotContain("\"OGP0001\"", lenient.Stdout);
+        var strict = Cli.Run("validate", package, "--format", "json", "--rules", "OGP0001.threshold=0.9999");
+        Assert.Contains("\"OGP0001\"", strict.Stdout);
+    }
 }

@@ -11,7 +11,12 @@ namespace OgpData.Analyzers.Infrastructure;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>ogpdata.OGP0001.threshold</c>: the measurability score (0..1) a milestone must reach; default 0.5.</item>
+/// <item><c>ogpdata.OGP0001.threshold</c>: below this measurability score (0..1) OGP0001 warns; default
+/// <see cref="MeasurabilityOptions.DefaultThreshold"/>.</item>
+/// <item><c>ogpdata.OGP0001.uncertain_below</c>: from the threshold up to this score a milestone is uncertain;
+/// default <see cref="MeasurabilityOptions.DefaultUncertainBelow"/>.</item>
+/// <item><c>ogpdata.OGP0001.uncertain</c>: <c>info</c> (the default) reports uncertain milestones at info,
+/// <c>none</c> says nothing.</item>
 /// <item><c>ogpdata.language</c>: <c>fr</c>, <c>en</c>, <c>es</c>, or <c>auto</c> (detect from the words, the default).</item>
 /// </list>
 /// </remarks>
@@ -20,41 +25,51 @@ internal sealed class OgpOptions
     /// <summary>The key of the OGP0001 threshold.</summary>
     public const string ThresholdKey = "ogpdata.OGP0001.threshold";
 
+    /// <summary>The key of the upper edge of the uncertain band.</summary>
+    public const string UncertainBelowKey = "ogpdata.OGP0001.uncertain_below";
+
+    /// <summary>The key of how uncertain milestones are reported (info or none).</summary>
+    public const string UncertainKey = "ogpdata.OGP0001.uncertain";
+
     /// <summary>The key of the language of the milestone texts.</summary>
     public const string LanguageKey = "ogpdata.language";
 
-    private static readonly ConcurrentDictionary<double, MeasurabilityClassifier> ClassifiersByThreshold = new();
+    private static readonly ConcurrentDictionary<MeasurabilityOptions, MeasurabilityClassifier> Classifiers = new();
 
-    private OgpOptions(double threshold, string? language)
+    private OgpOptions(MeasurabilityOptions measurability, string? language)
     {
-        Threshold = threshold;
+        Measurability = measurability;
         Language = language;
     }
 
     /// <summary>The options when nothing is configured.</summary>
-    public static OgpOptions Default { get; } = new(MeasurabilityOptions.Default.Threshold, null);
+    public static OgpOptions Default { get; } = new(MeasurabilityOptions.Default, null);
 
-    /// <summary>The measurability threshold, on 0..1.</summary>
-    public double Threshold { get; }
+    /// <summary>The measurability thresholds and how uncertain milestones are reported.</summary>
+    public MeasurabilityOptions Measurability { get; }
 
     /// <summary>The language of the texts, or null to detect it.</summary>
     public string? Language { get; }
 
-    /// <summary>The classifier for <see cref="Threshold"/>, built once per distinct threshold and shared.</summary>
+    /// <summary>The classifier for <see cref="Measurability"/>, built once per distinct configuration and shared.</summary>
     public MeasurabilityClassifier Classifier =>
-        Threshold == MeasurabilityOptions.Default.Threshold
+        Measurability == MeasurabilityOptions.Default
             ? MeasurabilityClassifier.Default
-            : ClassifiersByThreshold.GetOrAdd(Threshold, t => new MeasurabilityClassifier(new MeasurabilityOptions { Threshold = t }));
+            : Classifiers.GetOrAdd(Measurability, m => new MeasurabilityClassifier(m));
 
     /// <summary>Reads the options of one file; a value that cannot be read is ignored, never an error.</summary>
     public static OgpOptions Read(AnalyzerConfigOptions options)
     {
-        var threshold = Default.Threshold;
-        if (options.TryGetValue(ThresholdKey, out var thresholdText)
-            && double.TryParse(thresholdText.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-            && parsed >= 0 && parsed <= 1)
+        var measurability = MeasurabilityOptions.Default;
+        if (ReadScore(options, ThresholdKey) is { } threshold) measurability = measurability with { Threshold = threshold };
+        if (ReadScore(options, UncertainBelowKey) is { } below) measurability = measurability with { UncertainBelow = below };
+        if (options.TryGetValue(UncertainKey, out var uncertainText))
         {
-            threshold = parsed;
+            switch (uncertainText.Trim().ToLowerInvariant())
+            {
+                case "info": case "suggestion": measurability = measurability with { ReportUncertain = true }; break;
+                case "none": case "silent": measurability = measurability with { ReportUncertain = false }; break;
+            }
         }
 
         string? language = null;
@@ -64,9 +79,16 @@ internal sealed class OgpOptions
             if (trimmed.Length > 0 && trimmed != "auto") language = trimmed;
         }
 
-        return threshold == Default.Threshold && language is null ? Default : new OgpOptions(threshold, language);
+        return measurability == MeasurabilityOptions.Default && language is null ? Default : new OgpOptions(measurability, language);
     }
 
+    private static double? ReadScore(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var text)
+        && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+        && parsed >= 0 && parsed <= 1 ? parsed : null;
+
     /// <summary>A stable key for caches whose content depends on the options.</summary>
-    public string CacheKey => Threshold.ToString("R", CultureInfo.InvariantCulture) + "|" + (Language ?? "auto");
+    public string CacheKey =>
+        Measurability.Threshold.ToString("R", CultureInfo.InvariantCulture) + "|" + Measurability.UncertainBelow.ToString("R", CultureInfo.InvariantCulture)
+        + "|" + (Measurability.ReportUncertain ? "info" : "none") + "|" + (Language ?? "auto");
 }

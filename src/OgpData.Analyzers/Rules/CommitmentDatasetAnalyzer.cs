@@ -80,7 +80,10 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
         {
             if (!OgpDescriptors.ForDatasetFindings.TryGetValue(finding.RuleId, out var descriptor)) continue;
             var span = finding.Span is { } s ? Clamp(s, text.Length) : new TextSpan(0, 0);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, Locate(file.Path, text, span), finding.Message));
+            // OGP0001's uncertain milestones come at info, below the rule's own severity.
+            context.ReportDiagnostic(finding.Severity == Severity.Info && descriptor.DefaultSeverity > DiagnosticSeverity.Info
+                ? Diagnostic.Create(descriptor, Locate(file.Path, text, span), DiagnosticSeverity.Info, null, null, finding.Message)
+                : Diagnostic.Create(descriptor, Locate(file.Path, text, span), finding.Message));
         }
     }
 
@@ -103,9 +106,7 @@ public sealed class CommitmentDatasetAnalyzer : DiagnosticAnalyzer
         public DatasetChecker(OgpOptions options)
         {
             // The shared rules, with OGP0001 judging by the classifier the .editorconfig options configure.
-            var rules = new List<CommitmentRule>(CommitmentRules.All);
-            rules[rules.FindIndex(rule => rule.RuleId == RuleIds.MilestoneNotMeasurable)] = new MilestoneNotMeasurableRule(options.Classifier);
-            _checker = new CommitmentChecker(rules);
+            _checker = new CommitmentChecker(CommitmentRules.With(options.Classifier));
             _ruleOptions = CommitmentRuleOptions.Default with { DefaultLanguage = options.Language };
             PackageResults = new SourceTextValueProvider<CommitmentCheckResult>(CheckPackage);
             SheetResults = new SourceTextValueProvider<CommitmentCheckResult>(CheckSheet);

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OgpData.Analyzers.Infrastructure;
+using OgpData.Measurability;
 
 namespace OgpData.Analyzers.Rules;
 
@@ -158,10 +159,12 @@ public sealed class MilestoneNotMeasurableAnalyzer : DiagnosticAnalyzer
         if (string.IsNullOrWhiteSpace(text)) return;
         var options = OgpOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(at.SyntaxTree));
         var verdict = options.Classifier.Classify(text, options.Language);
-        if (verdict.IsMeasurable) return;
-        context.ReportDiagnostic(Diagnostic.Create(
-            OgpDescriptors.MilestoneNotMeasurable,
-            at.GetLocation(),
-            verdict.Explanation + " (read as " + verdict.Language + ", score " + verdict.Score.ToString("0.00", CultureInfo.InvariantCulture) + ")"));
+        if (verdict.Outcome == MeasurabilityOutcome.Measurable) return;
+        if (verdict.Outcome == MeasurabilityOutcome.Uncertain && !options.Measurability.ReportUncertain) return;
+        var message = verdict.Explanation + " (read as " + verdict.Language + ", score " + verdict.Score.ToString("0.00", CultureInfo.InvariantCulture) + ")";
+        // Not measurable: the rule's severity (warning, or what .editorconfig says); uncertain: info.
+        context.ReportDiagnostic(verdict.Outcome == MeasurabilityOutcome.Uncertain
+            ? Diagnostic.Create(OgpDescriptors.MilestoneNotMeasurable, at.GetLocation(), DiagnosticSeverity.Info, null, null, message)
+            : Diagnostic.Create(OgpDescriptors.MilestoneNotMeasurable, at.GetLocation(), message));
     }
 }

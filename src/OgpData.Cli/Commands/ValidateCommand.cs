@@ -44,13 +44,15 @@ internal static class ValidateCommand
           --max-errors N          list at most N findings per file (counts stay totals)
           --fail-on LEVEL         error (default), warning or none: the lowest severity that fails the run
           --rules ID=LEVEL,...    set rules' severities, e.g. OGP0009=none,OGP0001=error (none turns a rule off)
+                                  and OGP0001's scores: OGP0001.threshold=0.35 (warn below), OGP0001.uncertainBelow=0.6,
+                                  OGP0001.uncertain=info|none (how milestones in between are reported)
           --max-depth N           refuse objects and arrays nested deeper than N levels (default 256, at most 512)
           --max-string-length N   refuse strings longer than N characters in files read whole (default 67108864)
           --max-file-size SIZE    refuse inputs larger than SIZE, e.g. 500MB or 2GB (default: 256MB for files
                                   read whole, no limit for streamed OCDS data)
 
         Settings can also live in ogpdata.json in the working folder (rules, failOn, maxErrors,
-        ocdsSchemaDir, ocdsVersion, format); the command line wins.
+        ocdsSchemaDir, ocdsVersion, format, measurability); the command line wins.
 
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or unreadable input.
 
@@ -96,6 +98,7 @@ internal static class ValidateCommand
             DownloadExtensions = arguments.Has("--download-extensions"),
             MaxFindings = arguments.Int("--max-errors", 0) ?? config.MaxErrors,
             Severities = config.RulesWith(CliConfig.ParseRules(arguments.Values("--rules"))),
+            Measurability = config.WithMeasurability(arguments.Values("--rules")),
             MaxDepth = ReadMaxDepth(arguments.Int("--max-depth", 1)),
             MaxStringLength = arguments.Int("--max-string-length", 0) ?? ValidationOptions.DefaultMaxStringLength,
             MaxFileSize = arguments.Size("--max-file-size"),

@@ -10,13 +10,11 @@ namespace OgpData.Measurability;
 /// </summary>
 internal sealed class CueScanner
 {
-    /// <summary>How much a cue weighs when it heads the milestone (its first or second content word).</summary>
-    public const double HeadFactor = 1.5;
-
     private const double QuantityWeight = 1.0;
     private const double PercentWeight = 1.2;
     private const double YearWeight = 0.3;
     private const double AddressWeight = 0.5;
+    private const double OrdinalWeight = 0.6;
 
     /// <summary>How many tokens after a negation ("sans", "not") it still cancels, within its clause.</summary>
     private const int NegationReach = 5;
@@ -87,6 +85,7 @@ internal sealed class CueScanner
                     i = ReadNumber(i, head);
                     continue;
                 case TokenKind.Word:
+                    if (IsOrdinal(token)) Add(i, i + 1, MeasurabilityCueKind.Quantity, OrdinalWeight, head);
                     if (!model.IsSkipWord(token.WordId) && !IsEnumeratorLetter(i)) contentWords++;
                     break;
             }
@@ -157,6 +156,16 @@ internal sealed class CueScanner
         return i + 1;
     }
 
+    /// <summary>"2e", "3rd", "1er", "4th", "2º": the n-th of a series (a second call, a fourth edition) counts one.</summary>
+    private bool IsOrdinal(Token token)
+    {
+        var k = token.Start;
+        while (k < token.End && text[k] >= '0' && text[k] <= '9') k++;
+        if (k == token.Start || k == token.End || token.End - k > 3) return false;
+        var suffix = text.Substring(k, token.End - k).ToLowerInvariant();
+        return suffix is "e" or "er" or "re" or "ème" or "eme" or "nd" or "rd" or "th" or "st" or "º" or "ª" or "o" or "a";
+    }
+
     private bool IsNumberSign(int next) =>
         next < tokens.Count && (tokens[next].Kind is TokenKind.Number or TokenKind.Year
             || text[tokens[next].Start] == '.' && next + 1 < tokens.Count && tokens[next + 1].Kind is TokenKind.Number or TokenKind.Year);
@@ -205,8 +214,9 @@ internal sealed class CueScanner
     {
         var negated = negationCue >= 0 && first <= negationScopeEnd && MeasurabilityCueKinds.IsPositive(kind);
         if (negated) ChargeNegation();
-        var effective = negated ? 0 : head ? weight * HeadFactor : weight;
-        cues.Add(Cue(tokens[first].Start, tokens[end - 1].End, kind, effective, negated));
+        // Heading the milestone is a feature of its own (its own learned weight), not a factor here.
+        var effective = negated ? 0 : weight;
+        cues.Add(Cue(tokens[first].Start, tokens[end - 1].End, kind, effective, negated) with { IsHead = head });
     }
 
     /// <summary>A negation costs its lexicon weight once, when it first cancels a positive cue.</summary>

@@ -5,29 +5,21 @@ namespace OgpData.Measurability;
 
 /// <summary>
 /// Decides whether a milestone is measurable in the IRM's sense — could an independent reviewer check from
-/// public evidence that it was done, without interpreting vague words? — by finding cues in its text with
-/// word lists (French, English, Spanish) and a little grammar (elisions, negation, numbers, dates), and
-/// weighing them. Transparent: every verdict lists its cues and names the decisive words.
+/// public evidence that it was done, without interpreting vague words? — with a logistic regression learned
+/// from a labelled corpus (<see cref="MeasurabilityModel"/>) over features a reader would look at: the word
+/// classes of the lexicons (deliverables, events, quantities, dates, vague activities, hedges, negations, bare
+/// phases; French, English, Spanish) and whether they head the milestone, word stems, the head word and pairs of
+/// words (<see cref="MeasurabilityFeatures"/>). Transparent: every verdict lists its cues with their learned
+/// weights, and the weights plus the bias are the logit of the score.
 /// </summary>
 /// <remarks>
-/// <para>Scoring. Each cue has a signed weight from the lexicon (deliverable, event, quantity and date
-/// positive; vague activity, hedge and bare phase negative), times 1.5 when the cue heads the milestone
-/// (its first or second content word says what the milestone is), and 0 when a negation in the same clause
-/// cancels it. Within one kind, cues count with diminishing returns: the strongest fully, the second half,
-/// the third a third, and so on, so that repeating a word does not win by itself. The sum plus a negative bias (no evidence means
-/// not checkable) goes through the logistic function: the score is on 0..1 and 0.5 means evidence for and
-/// against balance.</para>
+/// <para>Three outcomes: a score below <see cref="MeasurabilityOptions.Threshold"/> is not measurable (OGP0001),
+/// below <see cref="MeasurabilityOptions.UncertainBelow"/> uncertain, above it measurable.</para>
 /// <para>Build one instance per configuration and reuse it: construction compiles the lexicons, and
-/// <see cref="Classify"/> is thread-safe, reuses per-thread token buffers and allocates little beyond its
-/// result.</para>
+/// <see cref="Classify"/> is thread-safe, reuses per-thread buffers and allocates little beyond its result.</para>
 /// </remarks>
 public sealed class MeasurabilityClassifier
 {
-    /// <summary>The score when no cue at all is found, before the logistic: a bare text is not checkable.</summary>
-    internal const double Bias = -0.5;
-
-    private const int KindCount = (int)MeasurabilityCueKind.BarePhase + 1;
-
     private static readonly string[] IdentifierMarkers =
     [
         "n", "no", "nº", "nr", "numéro", "number", "número", "article", "art", "artículo", "section", "chapter", "chapitre",
@@ -39,17 +31,24 @@ public sealed class MeasurabilityClassifier
 
     [ThreadStatic] private static List<Token>? threadTokens;
     [ThreadStatic] private static char[]? threadBuffer;
+    [ThreadStatic] private static MeasurabilityFeatures? threadFeatures;
+    [ThreadStatic] private static double[]? threadTokenWeights;
 
     private readonly Vocabulary vocabulary = new();
     private readonly Dictionary<string, LanguageModel> models = new(StringComparer.Ordinal);
     private readonly bool[] isIdentifierMarker;
+    private readonly MeasurabilityModel weights;
 
-    /// <summary>The classifier with the built-in lexicons and default options, compiled once.</summary>
+    /// <summary>The classifier with the built-in lexicons, the built-in weights and default options, compiled once.</summary>
     public static MeasurabilityClassifier Default => DefaultInstance.Value;
 
     /// <summary>Compiles the built-in lexicons plus the extra ones of <paramref name="options"/>.</summary>
-    public MeasurabilityClassifier(MeasurabilityOptions? options = null)
+    public MeasurabilityClassifier(MeasurabilityOptions? options = null) : this(options, MeasurabilityModel.BuiltIn) { }
+
+    /// <summary>A classifier with other weights: the training command's folds, and the hand-weighted baseline.</summary>
+    internal MeasurabilityClassifier(MeasurabilityOptions? options, MeasurabilityModel learned)
     {
+        weights = learned;
         Options = options ?? MeasurabilityOptions.Default;
         var lexicons = new List<MeasurabilityLexicon>(MeasurabilityLexicon.BuiltIn);
         for (var i = 0; i < Options.ExtraLexicons.Count; i++)
@@ -98,6 +97,9 @@ public sealed class MeasurabilityClassifier
     /// <summary>Lexicon lines that could not be read (from extra lexicons, normally), as "source:line: reason".</summary>
     public IReadOnlyList<string> LexiconErrors { get; }
 
+    /// <summary>The learned weights this classifier applies.</summary>
+    internal MeasurabilityModel Model => weights;
+
     /// <summary>
     /// Classifies one milestone text. <paramref name="language"/> is "fr", "en" or "es" (a region suffix such as
     /// "fr-LU" is ignored); when it is null or not covered, the language is detected from the words and the
@@ -106,31 +108,117 @@ public sealed class MeasurabilityClassifier
     public MeasurabilityVerdict Classify(string text, string? language = null)
     {
         text ??= string.Empty;
-        var tokens = threadTokens ??= new List<Token>(64);
-        var buffer = threadBuffer ??= new char[64];
-        tokens.Clear();
-        MilestoneTokenizer.Tokenize(text, tokens, vocabulary, ref buffer);
-        threadBuffer = buffer;
+        var model = Read(text, language, out var tokens, out var cues, out var features, out var detected);
 
-        var model = FindModel(language);
-        var detected = model is null;
-        model ??= Detect(text, tokens);
+        // Every weight goes to the words it stands on: a class weight to its cue, a word's to its token.
+        var logit = weights.Bias;
+        for (var k = 0; k < cues.Count; k++)
+        {
+            var slot = features.CueSlots[k];
+            var contribution = slot < 0 ? 0 : weights.ClassWeight(slot) * features.CueValues[k];
+            if (k == features.PatternCue) contribution += weights.ClassWeight(features.Pattern);
+            cues[k] = cues[k] with { Weight = contribution };
+            logit += contribution;
+        }
+        // A pattern of absence (nothing concrete named) has no word to stand on: it is part of the base.
+        if (features.Pattern >= 0 && features.PatternCue < 0) logit += weights.ClassWeight(features.Pattern);
+        var tokenWeights = threadTokenWeights is { } reused && reused.Length >= tokens.Count ? reused : new double[Math.Max(64, tokens.Count)];
+        Array.Clear(tokenWeights, 0, tokens.Count);
+        foreach (var term in features.Terms)
+        {
+            var w = term.Kind switch
+            {
+                TermKind.Word => weights.WordWeight(term.Stem),
+                TermKind.Head => weights.HeadWeight(term.Stem),
+                _ => weights.PairWeight(term.Stem, term.SecondStem),
+            };
+            if (w == 0) continue;
+            logit += w;
+            if (term.LastToken == term.Token) tokenWeights[term.Token] += w;
+            else
+            {
+                tokenWeights[term.Token] += w / 2;
+                tokenWeights[term.LastToken] += w / 2;
+            }
+        }
+        AttachWords(text, tokens, tokenWeights, cues);
+        if (tokens.Count <= 4096) threadTokenWeights = tokenWeights;
+        else threadTokens = null; // do not keep a huge text's token buffer alive on the thread
 
-        var cues = new CueScanner(text, tokens, model, isIdentifierMarker).Scan();
-        var raw = Sum(cues);
-        var score = 1.0 / (1.0 + Math.Exp(-raw));
-        var measurable = score >= Options.Threshold;
-        if (tokens.Count > 4096) threadTokens = null; // do not keep a huge text's token buffer alive on the thread
-
+        var score = 1.0 / (1.0 + Math.Exp(-logit));
+        var outcome = score < Options.Threshold ? MeasurabilityOutcome.NotMeasurable
+            : score < Options.UncertainBelow ? MeasurabilityOutcome.Uncertain
+            : MeasurabilityOutcome.Measurable;
         return new MeasurabilityVerdict
         {
-            IsMeasurable = measurable,
+            IsMeasurable = outcome != MeasurabilityOutcome.NotMeasurable,
+            Outcome = outcome,
             Score = score,
             Language = model.Code,
             LanguageWasDetected = detected,
             Cues = cues.AsReadOnly(),
-            Explanation = MeasurabilityExplanation.Write(cues, measurable),
+            Explanation = MeasurabilityExplanation.Write(cues, outcome),
         };
+    }
+
+    /// <summary>
+    /// The features of a text, as training sees them (the same reading as <see cref="Classify"/>). The
+    /// returned object is reused by the next call on the thread.
+    /// </summary>
+    internal MeasurabilityFeatures ReadFeatures(string text, string? language, out List<Token> tokens)
+    {
+        Read(text ?? string.Empty, language, out tokens, out _, out var features, out _);
+        return features;
+    }
+
+    private LanguageModel Read(string text, string? language, out List<Token> tokens, out List<MeasurabilityCue> cues,
+        out MeasurabilityFeatures features, out bool detected)
+    {
+        tokens = threadTokens ??= new List<Token>(64);
+        var buffer = threadBuffer ??= new char[64];
+        tokens.Clear();
+        MilestoneTokenizer.Tokenize(text, tokens, vocabulary, ref buffer, stems: weights.Stems, addStems: weights.IsOpen);
+        threadBuffer = buffer;
+
+        var model = FindModel(language);
+        detected = model is null;
+        model ??= Detect(text, tokens);
+
+        cues = new CueScanner(text, tokens, model, isIdentifierMarker).Scan();
+        features = threadFeatures ??= new MeasurabilityFeatures();
+        features.Read(tokens, cues, model, weights.Stems.Count);
+        return model;
+    }
+
+    /// <summary>
+    /// Adds each word's learned weight to the cue it belongs to, and makes a word cue of every weighted word
+    /// outside the lexicon cues, so that the cues name every word that moved the score.
+    /// </summary>
+    private static void AttachWords(string text, List<Token> tokens, double[] tokenWeights, List<MeasurabilityCue> cues)
+    {
+        var lexiconCues = cues.Count;
+        var cursor = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var w = tokenWeights[i];
+            if (w == 0) continue;
+            var token = tokens[i];
+            var owner = MeasurabilityFeatures.Covering(cues, lexiconCues, token.Start, ref cursor);
+            if (owner >= 0)
+            {
+                cues[owner] = cues[owner] with { Weight = cues[owner].Weight + w };
+                continue;
+            }
+            cues.Add(new MeasurabilityCue
+            {
+                Text = text.Substring(token.Start, token.Length),
+                Start = token.Start,
+                Length = token.Length,
+                Kind = MeasurabilityCueKind.Word,
+                Weight = w,
+            });
+        }
+        if (cues.Count > lexiconCues) cues.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
     }
 
     private LanguageModel? FindModel(string? language)
@@ -186,29 +274,6 @@ public sealed class MeasurabilityClassifier
             if (letters.IndexOf(char.ToLowerInvariant(c)) >= 0) return true;
         }
         return false;
-    }
-
-    /// <summary>The bias plus, per kind, the cue weights strongest first: the first fully, the second half, the third a third...</summary>
-    private static double Sum(List<MeasurabilityCue> cues)
-    {
-        var sum = Bias;
-        if (cues.Count == 0) return sum;
-        var seen = new int[KindCount];
-        var order = new int[cues.Count];
-        var magnitudes = new double[cues.Count];
-        for (var k = 0; k < cues.Count; k++)
-        {
-            order[k] = k;
-            magnitudes[k] = -Math.Abs(cues[k].Weight);
-        }
-        Array.Sort(magnitudes, order);
-        foreach (var k in order)
-        {
-            var kind = (int)cues[k].Kind;
-            sum += cues[k].Weight / (seen[kind] + 1.0);
-            seen[kind]++;
-        }
-        return sum;
     }
 
     private void Compile(MeasurabilityLexicon lexicon, LanguageModel model, List<Token> tokens, ref char[] buffer, List<string> errors)

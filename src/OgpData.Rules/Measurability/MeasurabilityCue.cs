@@ -19,13 +19,18 @@ public sealed record MeasurabilityCue
     public required MeasurabilityCueKind Kind { get; init; }
 
     /// <summary>
-    /// The cue's weight as it entered the score: the lexicon weight, times 1.5 when the cue heads the
-    /// milestone, and 0 when a negation cancelled it. Positive weights make the milestone checkable.
+    /// What the cue added to the score's logit, as learned: the weight of its word class (times the lexicon
+    /// strength of the expression, 0 when a negation cancelled it) plus the learned weights of its words.
+    /// The weights of all cues plus the model's bias are the logit of <see cref="MeasurabilityVerdict.Score"/>.
+    /// Positive weights make the milestone checkable.
     /// </summary>
     public required double Weight { get; init; }
 
     /// <summary>True when a negation before the cue cancelled it ("ne sera pas publié", "without a report").</summary>
     public bool IsNegated { get; init; }
+
+    /// <summary>True when the cue heads the milestone (among its first two content words): it says what the milestone is.</summary>
+    public bool IsHead { get; init; }
 
     /// <summary>The first character after the cue.</summary>
     public int End => Start + Length;

@@ -19,6 +19,8 @@ public enum MeasurabilityCueKind
     Negation,
     /// <summary>A work phase named without its output ("élaboration", "préparation", "study").</summary>
     BarePhase,
+    /// <summary>A word (or pair of words) in no lexicon class whose learned weight moved the score.</summary>
+    Word,
 }
 
 /// <summary>Names of the cue kinds, as written in the lexicon files and in messages.</summary>
@@ -34,7 +36,8 @@ public static class MeasurabilityCueKinds
         MeasurabilityCueKind.VagueActivity => "vague activity",
         MeasurabilityCueKind.Hedge => "hedge",
         MeasurabilityCueKind.Negation => "negation",
-        _ => "bare phase",
+        MeasurabilityCueKind.BarePhase => "bare phase",
+        _ => "word",
     };
 
     /// <summary>Reads a kind as written in a lexicon file (deliverable, quantity, date, event, vague, hedge, negation, phase).</summary>

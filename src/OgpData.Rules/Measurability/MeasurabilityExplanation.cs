@@ -1,84 +1,75 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace OgpData.Measurability;
 
-/// <summary>The one-line reason of a verdict, for the finding message: names the words that decided.</summary>
+/// <summary>The one-line reason of a verdict, for the finding message: the words that decided, with their learned weights.</summary>
 internal static class MeasurabilityExplanation
 {
-    /// <summary>
-    /// "measurable: deliverable "Lancement", …", "no verifiable deliverable or quantified target: vague activity
-    /// "sensibilisation", hedge "éventuellement"", "not measurable: vague activity "Sensibilisation" outweighs
-    /// deliverable "publications"": the strongest cues on each side, at most three.
-    /// </summary>
-    public static string Write(IReadOnlyList<MeasurabilityCue> cues, bool measurable)
-    {
-        var positives = Strongest(cues, positive: true, 3);
-        var negatives = Strongest(cues, positive: false, 3);
-        var builder = new StringBuilder();
-        if (measurable)
-        {
-            builder.Append("measurable: ");
-            AppendCues(builder, positives);
-            if (negatives.Count > 0)
-            {
-                builder.Append("; despite ");
-                AppendCues(builder, negatives);
-            }
-            return builder.ToString();
-        }
+    /// <summary>How many words a message names.</summary>
+    private const int Named = 4;
 
-        var negatedCues = new List<MeasurabilityCue>();
+    /// <summary>
+    /// The outcome, then the cues that moved the score most, strongest first, each with its learned weight:
+    /// <c>no verifiable deliverable or quantified target: "Sensibilisation" (vague activity) -1.21, "publications"
+    /// (deliverable) +0.40</c>; <c>measurable: "Publication" (deliverable) +1.60, "rapport" (deliverable) +0.85</c>.
+    /// A negated output is named as such: <c>"publié" (deliverable, negated by "ne sera pas")</c>.
+    /// </summary>
+    public static string Write(IReadOnlyList<MeasurabilityCue> cues, MeasurabilityOutcome outcome)
+    {
+        var builder = new StringBuilder();
+        builder.Append(outcome switch
+        {
+            MeasurabilityOutcome.NotMeasurable => "no verifiable deliverable or quantified target",
+            MeasurabilityOutcome.Uncertain => "possibly not measurable",
+            _ => "measurable",
+        });
+
+        var weighted = new List<MeasurabilityCue>();
+        var negated = new List<MeasurabilityCue>();
         MeasurabilityCue? negation = null;
         foreach (var cue in cues)
         {
-            if (cue.IsNegated) negatedCues.Add(cue);
-            if (cue.Kind == MeasurabilityCueKind.Negation && cue.Weight != 0) negation ??= cue;
+            if (cue.Kind == MeasurabilityCueKind.Negation && negation is null && cue.Weight != 0) negation = cue;
+            if (cue.IsNegated)
+            {
+                if (negated.Count < 2 && !Contains(negated, cue.Text)) negated.Add(cue);
+                continue;
+            }
+            if (cue.Weight != 0) weighted.Add(cue);
         }
-
-        if (positives.Count == 0)
-        {
-            builder.Append("no verifiable deliverable or quantified target");
-            if (negatives.Count == 0 && negatedCues.Count == 0) return builder.Append(" named").ToString();
-            builder.Append(": ");
-            AppendCues(builder, negatives);
-            AppendNegated(builder, negatedCues, negation, negatives.Count > 0);
-            return builder.ToString();
-        }
-
-        if (negatives.Count == 0)
-        {
-            builder.Append("no verifiable deliverable: only ");
-            AppendCues(builder, positives);
-            AppendNegated(builder, negatedCues, negation, separator: true);
-            return builder.ToString();
-        }
-
-        builder.Append("not measurable: ");
-        AppendCues(builder, negatives);
-        builder.Append(negatives.Count == 1 ? " outweighs " : " outweigh ");
-        AppendCues(builder, positives);
-        AppendNegated(builder, negatedCues, negation, separator: true);
-        return builder.ToString();
-    }
-
-    private static List<MeasurabilityCue> Strongest(IReadOnlyList<MeasurabilityCue> cues, bool positive, int count)
-    {
-        var ranked = new List<MeasurabilityCue>();
-        foreach (var cue in cues)
-        {
-            if (positive ? cue.Weight <= 0 : cue.Weight >= 0 || cue.Kind == MeasurabilityCueKind.Negation) continue;
-            if (!Contains(ranked, cue.Text)) ranked.Add(cue); // a word repeated is named once
-        }
-        // Strongest first, text order among equals (List.Sort is not stable, hence the second key).
-        ranked.Sort((a, b) =>
+        // Strongest first, text order among equals; a word repeated is named once; then the outputs a negation
+        // took back (they weigh 0). Sorting first keeps a long text at n log n.
+        weighted.Sort((a, b) =>
         {
             var byWeight = Math.Abs(b.Weight).CompareTo(Math.Abs(a.Weight));
             return byWeight != 0 ? byWeight : a.Start.CompareTo(b.Start);
         });
-        if (ranked.Count > count) ranked.RemoveRange(count, ranked.Count - count);
-        return ranked;
+        var ranked = new List<MeasurabilityCue>(Named + negated.Count);
+        for (var k = 0; k < weighted.Count && ranked.Count < Named; k++)
+        {
+            if (!Contains(ranked, weighted[k].Text)) ranked.Add(weighted[k]);
+        }
+        ranked.AddRange(negated);
+        if (ranked.Count == 0) return builder.Append(" named").ToString();
+
+        builder.Append(": ");
+        for (var k = 0; k < ranked.Count; k++)
+        {
+            if (k > 0) builder.Append(", ");
+            var cue = ranked[k];
+            builder.Append('"').Append(OneLine(cue.Text)).Append("\" (").Append(cue.KindName);
+            if (cue.IsNegated)
+            {
+                builder.Append(", negated");
+                if (negation is not null) builder.Append(" by \"").Append(OneLine(negation.Text)).Append('"');
+            }
+            builder.Append(')');
+            if (cue.Weight != 0) builder.Append(' ').Append(cue.Weight.ToString("+0.00;-0.00", CultureInfo.InvariantCulture));
+        }
+        return builder.ToString();
     }
 
     private static bool Contains(List<MeasurabilityCue> cues, string text)
@@ -89,29 +80,6 @@ internal static class MeasurabilityExplanation
         }
         return false;
     }
-
-    private static void AppendCues(StringBuilder builder, List<MeasurabilityCue> cues)
-    {
-        for (var k = 0; k < cues.Count; k++)
-        {
-            if (k > 0) builder.Append(", ");
-            AppendCue(builder, cues[k]);
-        }
-    }
-
-    private static void AppendNegated(StringBuilder builder, List<MeasurabilityCue> negated, MeasurabilityCue? negation, bool separator)
-    {
-        for (var k = 0; k < negated.Count && k < 2; k++)
-        {
-            if (separator || k > 0) builder.Append(", ");
-            AppendCue(builder, negated[k]);
-            builder.Append(" negated");
-            if (negation is not null) builder.Append(" by \"").Append(OneLine(negation.Text)).Append('"');
-        }
-    }
-
-    private static void AppendCue(StringBuilder builder, MeasurabilityCue cue) =>
-        builder.Append(cue.KindName).Append(" \"").Append(OneLine(cue.Text)).Append('"');
 
     private static string OneLine(string text)
     {

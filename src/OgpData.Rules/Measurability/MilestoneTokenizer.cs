@@ -27,6 +27,8 @@ internal struct Token
     public TokenKind Kind;
     /// <summary>Vocabulary id of the folded word, or -1 when the word is in no lexicon.</summary>
     public int WordId;
+    /// <summary>Vocabulary id of the word's stem in the learned model (<see cref="MeasurabilityModel"/>), or -1.</summary>
+    public int StemId;
     public int End => Start + Length;
 }
 
@@ -39,7 +41,16 @@ internal struct Token
 /// </summary>
 internal static class MilestoneTokenizer
 {
-    public static void Tokenize(string text, List<Token> tokens, Vocabulary vocabulary, ref char[] buffer, bool addWords = false)
+    /// <param name="text">The milestone text.</param>
+    /// <param name="tokens">Filled with the tokens, in text order.</param>
+    /// <param name="vocabulary">The lexicon words: each word gets its id, -1 when no lexicon knows it.</param>
+    /// <param name="buffer">Folding buffer, grown when a word is longer.</param>
+    /// <param name="addWords">Compiling lexicons: unknown words are added to <paramref name="vocabulary"/>.</param>
+    /// <param name="stems">The learned model's stems: each word also gets the id of its stem (its first
+    /// <see cref="MeasurabilityModel.StemLength"/> folded letters), -1 when the model has none.</param>
+    /// <param name="addStems">Training: unknown stems are added to <paramref name="stems"/>.</param>
+    public static void Tokenize(string text, List<Token> tokens, Vocabulary vocabulary, ref char[] buffer, bool addWords = false,
+        Vocabulary? stems = null, bool addStems = false)
     {
         var i = 0;
         var n = text.Length;
@@ -50,7 +61,7 @@ internal static class MilestoneTokenizer
             {
                 if (TryReadAddress(text, i, out var addressEnd))
                 {
-                    tokens.Add(new Token { Start = i, Length = addressEnd - i, Kind = TokenKind.Url, WordId = -1 });
+                    tokens.Add(new Token { Start = i, Length = addressEnd - i, Kind = TokenKind.Url, WordId = -1, StemId = -1 });
                     i = addressEnd;
                     continue;
                 }
@@ -83,7 +94,7 @@ internal static class MilestoneTokenizer
                 }
                 if (i < n && text[i] == '@' && !allDigits && TryReadEmail(text, start, out var emailEnd))
                 {
-                    tokens.Add(new Token { Start = start, Length = emailEnd - start, Kind = TokenKind.Url, WordId = -1 });
+                    tokens.Add(new Token { Start = start, Length = emailEnd - start, Kind = TokenKind.Url, WordId = -1, StemId = -1 });
                     i = emailEnd;
                     continue;
                 }
@@ -91,12 +102,18 @@ internal static class MilestoneTokenizer
                 if (allDigits)
                 {
                     var kind = length == 4 && IsYear(text, start) ? TokenKind.Year : TokenKind.Number;
-                    tokens.Add(new Token { Start = start, Length = length, Kind = kind, WordId = kind == TokenKind.Year ? Vocabulary.YearId : Vocabulary.NumberId });
+                    tokens.Add(new Token { Start = start, Length = length, Kind = kind, WordId = kind == TokenKind.Year ? Vocabulary.YearId : Vocabulary.NumberId, StemId = -1 });
                 }
                 else
                 {
                     var folded = WordFolding.Fold(text, start, length, ref buffer);
-                    tokens.Add(new Token { Start = start, Length = length, Kind = TokenKind.Word, WordId = addWords ? vocabulary.Add(buffer, folded) : vocabulary.Find(buffer, folded) });
+                    var stem = -1;
+                    if (stems is not null && folded >= MeasurabilityModel.MinimumWordLength)
+                    {
+                        var stemLength = folded < MeasurabilityModel.StemLength ? folded : MeasurabilityModel.StemLength;
+                        stem = addStems ? stems.Add(buffer, stemLength) : stems.Find(buffer, stemLength);
+                    }
+                    tokens.Add(new Token { Start = start, Length = length, Kind = TokenKind.Word, WordId = addWords ? vocabulary.Add(buffer, folded) : vocabulary.Find(buffer, folded), StemId = stem });
                 }
                 continue;
             }
@@ -104,7 +121,7 @@ internal static class MilestoneTokenizer
             switch (c)
             {
                 case '%':
-                    tokens.Add(new Token { Start = i, Length = 1, Kind = TokenKind.Percent, WordId = -1 });
+                    tokens.Add(new Token { Start = i, Length = 1, Kind = TokenKind.Percent, WordId = -1, StemId = -1 });
                     break;
                 // Joiners and quotes carry no boundary: "plate-forme", « open data », l'adoption.
                 case '-': case '\u2010': case '\u2011': case '\'': case '\u2019': case '\u02BC': case '\u2018':
@@ -115,7 +132,7 @@ internal static class MilestoneTokenizer
                     if (!char.IsWhiteSpace(c) || c == '\n' || c == '\r')
                     {
                         if (!char.IsWhiteSpace(c) || tokens.Count == 0 || tokens[tokens.Count - 1].Kind != TokenKind.Punctuation)
-                            tokens.Add(new Token { Start = i, Length = 1, Kind = TokenKind.Punctuation, WordId = -1 });
+                            tokens.Add(new Token { Start = i, Length = 1, Kind = TokenKind.Punctuation, WordId = -1, StemId = -1 });
                     }
                     break;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OgpData.Findings;
+using OgpData.Measurability;
 using OgpData.Quality.Rules;
 using OgpData.Text;
 
@@ -95,6 +96,15 @@ public sealed class CommitmentChecker
 /// <c>Quality/Rules</c> and one more line here.</summary>
 public static class CommitmentRules
 {
+    /// <summary>Every built-in commitment rule, with OGP0001 judging by <paramref name="classifier"/> (its thresholds
+    /// and words): what a host that reads measurability options (the analyzers, the CLI) runs.</summary>
+    public static IReadOnlyList<CommitmentRule> With(MeasurabilityClassifier classifier)
+    {
+        var rules = new List<CommitmentRule>(All.Count);
+        foreach (var rule in All) rules.Add(rule.RuleId == RuleIds.MilestoneNotMeasurable ? new MilestoneNotMeasurableRule(classifier) : rule);
+        return rules;
+    }
+
     /// <summary>Every built-in commitment rule.</summary>
     public static IReadOnlyList<CommitmentRule> All { get; } = new CommitmentRule[]
     {

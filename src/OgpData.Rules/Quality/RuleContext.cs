@@ -29,18 +29,21 @@ public sealed class RuleContext
     /// <summary>The document being checked.</summary>
     public JsonTextDocument Document { get; }
 
-    /// <summary>Reports a finding at a node: its pointer, and the span of <see cref="AnchorOf"/>.</summary>
-    public void Report(JsonTextNode at, string message, string? value = null, IReadOnlyList<string>? cues = null, string? language = null) =>
-        Report(at.Pointer, AnchorOf(at), message, value, cues, language);
+    /// <summary>Reports a finding at a node: its pointer, and the span of <see cref="AnchorOf"/>. A
+    /// <c>severity</c> lower than the rule's applies to this one finding (OGP0001's uncertain milestones are
+    /// info); null, or a higher one, keeps <see cref="Severity"/>.</summary>
+    public void Report(JsonTextNode at, string message, string? value = null, IReadOnlyList<string>? cues = null, string? language = null, Severity? severity = null) =>
+        Report(at.Pointer, AnchorOf(at), message, value, cues, language, severity);
 
-    /// <summary>Reports a finding at an exact span (an e-mail inside a description) under a pointer.</summary>
-    public void Report(string pointer, SourceSpan span, string message, string? value = null, IReadOnlyList<string>? cues = null, string? language = null)
+    /// <summary>Reports a finding at an exact span (an e-mail inside a description) under a pointer; a lower
+    /// <c>severity</c> than the rule's applies to this one finding.</summary>
+    public void Report(string pointer, SourceSpan span, string message, string? value = null, IReadOnlyList<string>? cues = null, string? language = null, Severity? severity = null)
     {
         var position = Document.GetPosition(span.Start);
         _findings.Add(new Finding
         {
             RuleId = RuleId,
-            Severity = Severity,
+            Severity = severity is { } lower && lower != Severity.None && lower < Severity ? lower : Severity,
             Pointer = pointer,
             Message = message,
             Line = position.Line,

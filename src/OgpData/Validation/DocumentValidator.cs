@@ -22,6 +22,7 @@ public sealed class DocumentValidator
 
     private readonly ValidationOptions _options;
     private readonly Lazy<CompiledSchema> _commitmentSchema;
+    private readonly Lazy<CommitmentChecker> _commitmentChecker;
     private readonly Lazy<CompiledSchema?> _userSchema;
     private readonly Lazy<Task<OcdsSchemaSet>?> _ocdsSchemas;
     private readonly Lazy<OcdsSchemaVersions?> _ocdsVersions;
@@ -34,6 +35,10 @@ public sealed class DocumentValidator
     public DocumentValidator(ValidationOptions? options = null)
     {
         _options = options ?? new ValidationOptions();
+        // OGP0001 with the configured thresholds; the shared default checker when none are configured.
+        _commitmentChecker = new Lazy<CommitmentChecker>(() => _options.Measurability is { } measurability && measurability != OgpData.Measurability.MeasurabilityOptions.Default
+            ? new CommitmentChecker(CommitmentRules.With(new OgpData.Measurability.MeasurabilityClassifier(measurability)))
+            : CommitmentChecker.Default);
         if (_options.MaxDepth is < 1 or > ValidationOptions.MaxDepthCeiling)
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxDepth, $"MaxDepth must be between 1 and {ValidationOptions.MaxDepthCeiling}.");
         if (_options.MaxStringLength < 0) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxStringLength, "MaxStringLength must not be negative.");
@@ -156,7 +161,7 @@ public sealed class DocumentValidator
     private CommitmentCheckResult CheckCommitments(string displayPath, OgpData.Text.JsonTextDocument tree, string whatItIsNot)
     {
         if (tree.Error is { } error) throw Unreadable(displayPath, error, whatItIsNot);
-        return CommitmentChecker.Check(tree, new CommitmentRuleOptions { Severities = _options.Severities });
+        return _commitmentChecker.Value.Run(tree, new CommitmentRuleOptions { Severities = _options.Severities });
     }
 
     private FileReport ValidateAgainst(string displayPath, ReadOnlyMemory<byte> utf8, CompiledSchema schema, string kind)

@@ -41,6 +41,12 @@ public sealed record ValidationOptions
     /// <summary>Keep at most this many findings per file; counts stay totals. Null keeps all.</summary>
     public int? MaxFindings { get; init; }
 
+    /// <summary>
+    /// How OGP0001 judges milestones: the score below which it warns, the uncertain band and whether uncertain
+    /// milestones are reported at info. Null keeps <see cref="OgpData.Measurability.MeasurabilityOptions.Default"/>.
+    /// </summary>
+    public OgpData.Measurability.MeasurabilityOptions? Measurability { get; init; }
+
     /// <summary>Per-rule severities that replace the catalogue's defaults; <see cref="Severity.None"/> turns a rule off.</summary>
     public ImmutableDictionary<string, Severity> Severities { get; init; } = ImmutableDictionary<string, Severity>.Empty;
 

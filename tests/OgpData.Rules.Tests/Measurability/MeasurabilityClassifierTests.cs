@@ -7,37 +7,37 @@ public class MeasurabilityClassifierTests
     private static readonly MeasurabilityClassifier Classifier = MeasurabilityClassifier.Default;
 
     // Milestones of the Luxembourg national action plan 2019-2021 ("Activités importantes avec des
-    // résultats livrables vérifiables"), labelled by the IRM's test: could an independent reviewer check,
-    // from public evidence, that it was done? The IRM design report gives no per-milestone verdict (it finds
-    // no commitment verifiable enough to be "potentially starred" and recommends measurable results), so the
-    // labels are ours, one per milestone, argued in docs/measurability.md.
-    public static TheoryData<string, bool> LuxembourgMilestones => new()
+    // résultats livrables vérifiables"), with the labels of the measurability corpus
+    // (../shared/data/ogp/measurability/milestones.json: two readers following its GUIDE.md; B where they
+    // found the milestone borderline). These milestones are in the training corpus: this pins the shipped
+    // weights, it does not measure them (the held-out figures are in docs/measurability.md).
+    public static TheoryData<string, char> LuxembourgMilestones => new()
     {
-        { "Entrée en vigueur de la nouvelle loi et application", true },
-        { "Formation initiale/continue des fonctionnaires pour l'application de la nouvelle loi", false },
-        { "Hackathon Game of code (www.gameofcode.eu)", true },
-        { "Lancement du portail open data national : https://data.public.lu", true },
-        { "Suivi de la stratégie nationale pour le projet open data", false },
-        { "Analyses, prises de position et échanges de la part de la société civile avant la finalisation du plan national intégré en matière d'énergie et de climat (2021-2030)", false },
-        { "Dialogue ouvert et constructif avec une participation active de la société civile dans la mise en œuvre effective de l'ensemble des mesures pour la protection du climat", false },
-        { "Table ronde/Conférence publique sur ce thème", true },
-        { "Sensibilisation du public sur le rôle du Luxembourg dans la lutte contre le changement climatique par des publications dans la presse, sur Internet, dans les réseaux sociaux, ...", false },
-        { "Suivi de l'engagement sur une plateforme interactive sur Internet, mise à disposition par un des Ministères concernés pour les échanges avec les ONG, institutions, organismes, personnes intéressées actives dans ce domaine", false },
-        { "1) Création de la structure/ Rédaction & dépôt des statuts B.E.A.T", true },
-        { "2) a) Recherche de sponsors partenaires privés/publics", false },
-        { "2) b) Inventaire des CivicTech & Map européenne / pays", true },
-        { "3) Préparation des dossiers de subventions", false },
-        { "4) Elaboration stratégie de communication, supports", false },
-        { "5) Elaboration d'une Charte éthique / Signature officielle des partenaires", true },
-        { "7a) Attraction des talents via un appel à projet /", false },
-        { "7b) Lancement du Hub via un event officiel", true },
-        { "8) Création d'une plateforme physique numérique", true },
-        { "9) Stratégie d'accompagnement aux startups civiques", false },
-        { "10) Développement du réseau CivicTech Hub en Europe", false },
-        { "Réunion constitutive de la plateforme nationale intégrée pour les DDH", true },
-        { "Note explicative sur la plateforme et ses activités possibles", true },
-        { "Elaboration des modalités d'accueil pour les DDH", false },
-        { "Elaboration de stratégies pour lutter contre la stigmatisation des DDH et pour mieux communiquer sur les droits humains", false },
+        { "Entrée en vigueur de la nouvelle loi et application", 'M' },
+        { "Formation initiale/continue des fonctionnaires pour l'application de la nouvelle loi", 'B' },
+        { "Hackathon Game of code (www.gameofcode.eu)", 'M' },
+        { "Lancement du portail open data national : https://data.public.lu", 'M' },
+        { "Suivi de la stratégie nationale pour le projet open data", 'N' },
+        { "Analyses, prises de position et échanges de la part de la société civile avant la finalisation du plan national intégré en matière d'énergie et de climat (2021-2030)", 'B' },
+        { "Dialogue ouvert et constructif avec une participation active de la société civile dans la mise en œuvre effective de l'ensemble des mesures pour la protection du climat", 'N' },
+        { "Table ronde/Conférence publique sur ce thème", 'M' },
+        { "Sensibilisation du public sur le rôle du Luxembourg dans la lutte contre le changement climatique par des publications dans la presse, sur Internet, dans les réseaux sociaux, ...", 'N' },
+        { "Suivi de l'engagement sur une plateforme interactive sur Internet, mise à disposition par un des Ministères concernés pour les échanges avec les ONG, institutions, organismes, personnes intéressées actives dans ce domaine", 'B' },
+        { "1) Création de la structure/ Rédaction & dépôt des statuts B.E.A.T", 'M' },
+        { "2) a) Recherche de sponsors partenaires privés/publics", 'N' },
+        { "2) b) Inventaire des CivicTech & Map européenne / pays", 'M' },
+        { "3) Préparation des dossiers de subventions", 'B' },
+        { "4) Elaboration stratégie de communication, supports", 'B' },
+        { "5) Elaboration d'une Charte éthique / Signature officielle des partenaires", 'M' },
+        { "7a) Attraction des talents via un appel à projet /", 'M' },
+        { "7b) Lancement du Hub via un event officiel", 'M' },
+        { "8) Création d'une plateforme physique numérique", 'M' },
+        { "9) Stratégie d'accompagnement aux startups civiques", 'B' },
+        { "10) Développement du réseau CivicTech Hub en Europe", 'N' },
+        { "Réunion constitutive de la plateforme nationale intégrée pour les DDH", 'M' },
+        { "Note explicative sur la plateforme et ses activités possibles", 'M' },
+        { "Elaboration des modalités d'accueil pour les DDH", 'B' },
+        { "Elaboration de stratégies pour lutter contre la stigmatisation des DDH et pour mieux communiquer sur les droits humains", 'B' },
     };
 
     // Actions and commitment titles of France's mid-term self-assessment 2015-2017.
@@ -47,7 +47,8 @@ public class MeasurabilityClassifierTests
         { "Rendre obligatoire pour les exécutifs locaux et les présidents d'EPCI de présenter un rapport devant l'assemblée délibérante (conseil municipal, départemental ou régional) sur les suites données aux observations de la chambre régionale des comptes (CRC).", true },
         { "Mettre à disposition, en open data, les données du Bulletin officiel des annonces de marchés publics (BOAMP), les données des organes de publication et celles des profils des acheteur.", true },
         { "Publier sous forme électronique, et mettre à disposition de manière permanente et gratuite, en plus d'une version papier, le recueil des actes administratifs des délibérations et arrêtés municipaux des collectivités.", true },
-        { "Engager un groupe de travail avec les parties prenantes pour faire organiser progressivement la disponibilité en open data des données relatives aux permis de construire d'ici 2017.", false },
+        // A working group set up with a date: a body created (GUIDE.md), M in the corpus.
+        { "Engager un groupe de travail avec les parties prenantes pour faire organiser progressivement la disponibilité en open data des données relatives aux permis de construire d'ici 2017.", true },
         { "Encourager le développement de la publication des informations sur les marchés publics attribués.", false },
         { "Renforcer la médiation et la capacité d'agir des citoyens en matière de justice", false },
         { "Diffuser la culture de l'ouverture, des données et du numérique", false },
@@ -70,12 +71,27 @@ public class MeasurabilityClassifierTests
         { "No new report will be published.", false },
     };
 
+    /// <summary>
+    /// The contract of the three outcomes: a measurable milestone (M) is never flagged; a vague one (N) is never
+    /// called measurable — flagged, or at least uncertain; a borderline one (B) may land anywhere.
+    /// </summary>
+    internal static void AssertOutcome(string text, char label, MeasurabilityVerdict verdict)
+    {
+        var agrees = label switch
+        {
+            'M' => verdict.Outcome != MeasurabilityOutcome.NotMeasurable,
+            'N' => verdict.Outcome != MeasurabilityOutcome.Measurable,
+            _ => true,
+        };
+        Assert.True(agrees, $"{label}: {text}\n  {verdict.Outcome}, score {verdict.Score:0.00}: {verdict.Explanation}");
+    }
+
     [Theory]
     [MemberData(nameof(LuxembourgMilestones))]
-    public void Luxembourg_milestones_get_the_expected_verdict(string milestone, bool measurable)
+    public void Luxembourg_milestones_get_the_expected_verdict(string milestone, char label)
     {
         var verdict = Classifier.Classify(milestone, "fr");
-        Assert.True(measurable == verdict.IsMeasurable, $"{(measurable ? "expected measurable" : "expected not measurable")}: {milestone}\n  score {verdict.Score:0.00}: {verdict.Explanation}");
+        AssertOutcome(milestone, label, verdict);
         AssertSpansAreExact(milestone, verdict);
     }
 
@@ -85,7 +101,7 @@ public class MeasurabilityClassifierTests
     {
         var verdict = Classifier.Classify(action);
         Assert.Equal("fr", verdict.Language);
-        Assert.True(measurable == verdict.IsMeasurable, $"{(measurable ? "expected measurable" : "expected not measurable")}: {action}\n  score {verdict.Score:0.00}: {verdict.Explanation}");
+        AssertOutcome(action, measurable ? 'M' : 'N', verdict);
         AssertSpansAreExact(action, verdict);
     }
 
@@ -95,22 +111,22 @@ public class MeasurabilityClassifierTests
     {
         var verdict = Classifier.Classify(milestone);
         Assert.Equal("en", verdict.Language);
-        Assert.True(measurable == verdict.IsMeasurable, $"{(measurable ? "expected measurable" : "expected not measurable")}: {milestone}\n  score {verdict.Score:0.00}: {verdict.Explanation}");
+        AssertOutcome(milestone, measurable ? 'M' : 'N', verdict);
         AssertSpansAreExact(milestone, verdict);
     }
 
     [Theory]
-    [InlineData("Publication éventuelle d'un rapport", false, "hedge \"éventuelle\"")]
-    [InlineData("Le cas échéant, publication d'un guide", false, "hedge \"Le cas échéant\"")]
-    [InlineData("Il pourrait être envisagé de publier un rapport", false, "hedge \"pourrait\"")]
+    [InlineData("Publication éventuelle d'un rapport", false, "\"éventuelle\" (hedge) -")]
+    [InlineData("Le cas échéant, publication d'un guide", false, "\"Le cas échéant\" (hedge) -")]
+    [InlineData("Il pourrait être envisagé de publier un rapport", false, "\"pourrait\" (hedge) -")]
     [InlineData("La loi n'a pas encore été adoptée", false, "negated by \"n'a pas\"")]
-    [InlineData("La plateforme sera opérationnelle en 2020", true, "deliverable \"plateforme\"")]
+    [InlineData("La plateforme sera opérationnelle en 2020", true, "\"plateforme\" (deliverable) +")]
     public void Hedges_and_negations_in_French(string text, bool measurable, string named)
     {
         var verdict = Classifier.Classify(text);
 
         Assert.Equal("fr", verdict.Language);
-        Assert.True(measurable == verdict.IsMeasurable, $"score {verdict.Score:0.00}: {verdict.Explanation}");
+        AssertOutcome(text, measurable ? 'M' : 'N', verdict);
         Assert.Contains(named, verdict.Explanation);
     }
 
@@ -120,10 +136,9 @@ public class MeasurabilityClassifierTests
         var verdict = Classifier.Classify("Poursuite des travaux et, éventuellement, sensibilisation des agents.", "fr");
 
         Assert.False(verdict.IsMeasurable);
-        Assert.StartsWith("no verifiable deliverable or quantified target: ", verdict.Explanation);
-        Assert.Contains("vague activity \"Poursuite des travaux\"", verdict.Explanation);
-        Assert.Contains("hedge \"éventuellement\"", verdict.Explanation);
-        Assert.Contains("vague activity \"sensibilisation\"", verdict.Explanation);
+        Assert.StartsWith("no verifiable deliverable or quantified target: \"Poursuite des travaux\" (vague activity) -", verdict.Explanation);
+        Assert.Contains("\"éventuellement\" (hedge) -", verdict.Explanation);
+        Assert.Contains("\"sensibilisation\" (vague activity) -", verdict.Explanation);
     }
 
     [Fact]
@@ -131,29 +146,40 @@ public class MeasurabilityClassifierTests
     {
         var verdict = Classifier.Classify("Lancement du portail open data national : https://data.public.lu", "fr");
 
-        Assert.True(verdict.IsMeasurable);
-        Assert.StartsWith("measurable: deliverable \"Lancement\"", verdict.Explanation);
-        Assert.Contains("deliverable \"portail\"", verdict.Explanation);
+        Assert.Equal(MeasurabilityOutcome.Measurable, verdict.Outcome);
+        Assert.StartsWith("measurable: \"Lancement\" (deliverable) +", verdict.Explanation);
+        Assert.Contains("\"portail\" (deliverable) +", verdict.Explanation);
     }
 
     [Fact]
-    public void When_deliverables_lose_the_explanation_says_what_outweighed_them()
+    public void When_deliverables_lose_the_explanation_names_both_sides_strongest_first()
     {
         var verdict = Classifier.Classify("Sensibilisation du public par des publications dans la presse", "fr");
 
         Assert.False(verdict.IsMeasurable);
-        Assert.Equal("not measurable: vague activity \"Sensibilisation\" outweighs deliverable \"publications\"", verdict.Explanation);
+        Assert.Matches("^no verifiable deliverable or quantified target: \"Sensibilisation\" \\(vague activity\\) -[0-9.]+, \"publications\" \\(deliverable\\) \\+", verdict.Explanation);
     }
 
     [Fact]
-    public void A_text_without_any_cue_is_not_measurable_and_says_so()
+    public void The_cue_weights_and_the_bias_are_the_logit_of_the_score()
     {
+        var verdict = Classifier.Classify("Sensibilisation du public par des publications dans la presse d'ici 2020", "fr");
+
+        // With no pattern of absence (an output is named), the logit is the bias plus the cue weights.
+        var logit = Classifier.Model.Bias + verdict.Cues.Sum(c => c.Weight);
+        Assert.Equal(1 / (1 + Math.Exp(-logit)), verdict.Score, 9);
+    }
+
+    [Fact]
+    public void A_text_with_no_word_of_any_class_is_uncertain_not_flagged()
+    {
+        // The hand-weighted classifier flagged every text it found no cue in; the corpus says such texts are
+        // as often measurable outputs the lexicons do not know, so the learned one says it is unsure.
         var verdict = Classifier.Classify("Les acteurs concernés par le thème", "fr");
 
-        Assert.False(verdict.IsMeasurable);
-        Assert.Empty(verdict.Cues);
-        Assert.Equal("no verifiable deliverable or quantified target named", verdict.Explanation);
-        Assert.True(verdict.Score < 0.5);
+        Assert.Equal(MeasurabilityOutcome.Uncertain, verdict.Outcome);
+        Assert.All(verdict.Cues, c => Assert.Equal(MeasurabilityCueKind.Word, c.Kind));
+        Assert.StartsWith("possibly not measurable", verdict.Explanation);
     }
 
     [Fact]
@@ -167,7 +193,7 @@ public class MeasurabilityClassifierTests
         Assert.Equal("ne sera pas", negation.Text);
         Assert.True(negation.Weight < 0);
         Assert.All(verdict.Cues.Where(c => c.Kind == MeasurabilityCueKind.Deliverable), c => Assert.True(c.IsNegated && c.Weight == 0));
-        Assert.Contains("deliverable \"publié\" negated by \"ne sera pas\"", verdict.Explanation);
+        Assert.Contains("\"publié\" (deliverable, negated by \"ne sera pas\")", verdict.Explanation);
     }
 
     [Fact]
@@ -238,12 +264,13 @@ public class MeasurabilityClassifierTests
         var verdict = Classifier.Classify(text, "fr");
 
         Assert.True(verdict.IsMeasurable);
-        Assert.Equal(["Publication", "rapport", "mise en ligne", "portail", "adoption du décret"], verdict.Cues.Select(c => c.Text));
-        Assert.All(verdict.Cues, c => Assert.Equal(MeasurabilityCueKind.Deliverable, c.Kind));
+        var classes = verdict.Cues.Where(c => c.Kind != MeasurabilityCueKind.Word).ToList();
+        Assert.Equal(["Publication", "rapport", "mise en ligne", "portail", "adoption du décret"], classes.Select(c => c.Text));
+        Assert.All(classes, c => Assert.Equal(MeasurabilityCueKind.Deliverable, c.Kind));
 
         var vague = Classifier.Classify("Sensibilisation, dialogue et accompagnement des communes", "fr");
         Assert.False(vague.IsMeasurable);
-        Assert.Equal(["Sensibilisation", "dialogue", "accompagnement"], vague.Cues.Select(c => c.Text));
+        Assert.Equal(["Sensibilisation", "dialogue", "accompagnement"], vague.Cues.Where(c => c.Kind != MeasurabilityCueKind.Word).Select(c => c.Text));
     }
 
     [Fact]
@@ -311,10 +338,12 @@ public class MeasurabilityClassifierTests
     [Fact]
     public void A_cue_heading_the_milestone_weighs_more()
     {
-        var head = Classifier.Classify("Sensibilisation des agents", "fr").Cues.Single();
+        var head = Classifier.Classify("Sensibilisation des agents", "fr").Cues.Single(c => c.Kind == MeasurabilityCueKind.VagueActivity);
         var later = Classifier.Classify("Plan pour les agents et les usagers et leur sensibilisation", "fr").Cues.Single(c => c.Text == "sensibilisation");
 
-        Assert.Equal(CueScanner.HeadFactor * later.Weight, head.Weight, 6);
+        // The class weight heading the milestone is learned apart from the one anywhere else, and larger.
+        Assert.True(head.IsHead && !later.IsHead);
+        Assert.True(Math.Abs(head.Weight) > Math.Abs(later.Weight), $"{head.Weight} vs {later.Weight}");
     }
 
     [Theory]
@@ -462,12 +491,12 @@ public class MeasurabilityClassifierTests
     [Fact]
     public void Null_and_very_long_text_are_classified()
     {
-        Assert.False(Classifier.Classify(null!).IsMeasurable);
+        Assert.NotEqual(MeasurabilityOutcome.Measurable, Classifier.Classify(null!).Outcome);
 
         var longText = string.Concat(Enumerable.Repeat("Sensibilisation et dialogue avec la société civile, publication d'un rapport. ", 5000));
         var verdict = Classifier.Classify(longText, "fr");
         Assert.InRange(verdict.Score, 0.0, 1.0);
-        Assert.Equal(20000, verdict.Cues.Count);
+        Assert.Equal(20000, verdict.Cues.Count(c => c.Kind != MeasurabilityCueKind.Word));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class RulePageExampleTests
 
     private static string InPlanMembers(string members) => "{\"actionPlans\":[{\"id\":\"P\"," + members + "}]}";
 
-    public static TheoryData<string> CommitmentRulePages() => new() { "OGP0002", "OGP0003", "OGP0004", "OGP0005", "OGP0006", "OGP0007", "OGP0008", "OGP0009", "OGP0010", "OGP0011" };
+    public static TheoryData<string> CommitmentRulePages() => new() { "OGP0001", "OGP0002", "OGP0003", "OGP0004", "OGP0005", "OGP0006", "OGP0007", "OGP0008", "OGP0009", "OGP0010", "OGP0011" };
 
     [Theory]
     [MemberData(nameof(CommitmentRulePages))]
@@ -26,7 +26,7 @@ public class RulePageExampleTests
         var quiet = Section(page, "## Example that does not fire");
         Func<string, string> wrap = ruleId switch
         {
-            "OGP0002" or "OGP0003" or "OGP0007" or "OGP0008" => InCommitment,
+            "OGP0001" or "OGP0002" or "OGP0003" or "OGP0007" or "OGP0008" => InCommitment,
             "OGP0006" => InPlanMembers,
             _ => InPlan,
         };
@@ -43,6 +43,25 @@ public class RulePageExampleTests
 
         var (quietJson, _) = Example(quiet);
         Assert.DoesNotContain(CommitmentChecker.Check(wrap(quietJson)).Findings, f => f.RuleId == ruleId);
+    }
+
+    [Fact]
+    public void The_uncertain_example_of_OGP0001_is_reported_at_info_and_the_library_setting_silences_it()
+    {
+        var page = File.ReadAllText(SharedData.InRepo("docs/rules/OGP0001.md"));
+        var (json, message) = Example(Section(page, "## Example reported at info"));
+
+        var finding = Assert.Single(CommitmentChecker.Check(InCommitment(json)).Findings, f => f.RuleId == "OGP0001");
+        Assert.Equal(OgpData.Findings.Severity.Info, finding.Severity);
+        Assert.Equal(message, finding.Message);
+
+        // The library line of "Configure", as written there.
+        Assert.Contains("ReportUncertain = false", page);
+        var classifier = new OgpData.Measurability.MeasurabilityClassifier(new OgpData.Measurability.MeasurabilityOptions { Threshold = 0.35, UncertainBelow = 0.6, ReportUncertain = false });
+        var quiet = new CommitmentChecker(CommitmentRules.With(classifier)).Run(InCommitment(json));
+        Assert.DoesNotContain(quiet.Findings, f => f.RuleId == "OGP0001");
+        var (fires, _) = Example(Section(page, "## Example that fires"));
+        Assert.Contains(new CommitmentChecker(CommitmentRules.With(classifier)).Run(InCommitment(fires)).Findings, f => f.RuleId == "OGP0001");
     }
 
     private static string Section(string page, string heading)
