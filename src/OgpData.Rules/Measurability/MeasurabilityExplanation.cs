@@ -67,7 +67,9 @@ internal static class MeasurabilityExplanation
                 if (negation is not null) builder.Append(" by \"").Append(OneLine(negation.Text)).Append('"');
             }
             builder.Append(')');
-            if (cue.Weight != 0) builder.Append(' ').Append(cue.Weight.ToString("+0.00;-0.00", CultureInfo.InvariantCulture));
+            // Rounded first: a weight that rounds to zero is not shown, rather than as "-0.00".
+            var weight = Math.Round(cue.Weight, 2);
+            if (weight != 0) builder.Append(' ').Append(weight.ToString("+0.00;-0.00", CultureInfo.InvariantCulture));
         }
         return builder.ToString();
     }
