@@ -4,6 +4,7 @@ using OgpData.Conversion;
 using OgpData.Csv;
 using OgpData.Decp;
 using OgpData.Findings;
+using OgpData.Spreadsheets;
 using OgpData.Streaming;
 using OgpData.Validation;
 
@@ -24,6 +25,9 @@ internal static class ConvertCommand
                                                   beside it, with the package and plan metadata, for --base)
           releases.json         -> folder/        an OCDS release package to one CSV per sheet (flatten-tool layout)
           folder/               -> releases.json  the sheets back to a release package
+          plan.xlsx, plan.ods   <-> plan.json     the same, with a workbook instead of the CSV (a commitments
+          releases.json        <-> releases.xlsx  sheet; for OCDS one worksheet per table, the folder's layout);
+                                                  the format is chosen by the file name
           decp.json --from decp -> ocds.json      French DECP (données essentielles, format 2.0 or the 1.x
                                                   consolidated lists) to an OCDS 1.1 release package, one
                                                   release per marché and per concession
@@ -62,7 +66,11 @@ internal static class ConvertCommand
         var csv = new CsvWriteOptions { Delimiter = ReadDelimiter(arguments.Value("--delimiter")) };
 
         CsvConversionResult result;
-        if (Directory.Exists(input))
+        if (WorkbookFormats.Of(input) is not null && File.Exists(input))
+        {
+            result = ConvertWorkbook(input, output, arguments.Value("--base"), arguments.Value("--ocds-schema-dir"));
+        }
+        else if (Directory.Exists(input))
         {
             using var json = Create(output);
             result = OcdsCsv.ReadFolder(input, json, new OcdsCsvOptions { ReleaseSchema = ReleaseSchema(arguments.Value("--ocds-schema-dir")), Csv = csv });
@@ -91,6 +99,27 @@ internal static class ConvertCommand
         return result.Succeeded ? CommandLine.Success : CommandLine.FindingsAtThreshold;
     }
 
+    // A workbook holds either a commitments sheet or flattened releases; its sheets say which.
+    private static CsvConversionResult ConvertWorkbook(string input, string output, string? basePath, string? schemaDirectory)
+    {
+        try
+        {
+            if (OcdsCsv.IsReleaseWorkbook(input))
+            {
+                var schema = ReleaseSchema(schemaDirectory);
+                using var json = Create(output);
+                return OcdsCsv.ReadWorkbook(input, json, new OcdsCsvOptions { ReleaseSchema = schema });
+            }
+            var options = new CommitmentCsvOptions { Base = ReadBase(basePath), PackageSchema = CommitmentSchema() };
+            using var package = Create(output);
+            return CommitmentCsv.ReadWorkbook(input, package, options);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"{input}: {e.Message}", e);
+        }
+    }
+
     private static CsvConversionResult ConvertJson(string input, string output, CsvWriteOptions csv)
     {
         DocumentKind kind;
@@ -103,6 +132,14 @@ internal static class ConvertCommand
         {
             switch (kind)
             {
+                case DocumentKind.OcdsReleasePackage when WorkbookFormats.Of(output) is not null:
+                    return OcdsCsv.WriteWorkbook(input, output);
+                case DocumentKind.OgpCommitmentPackage when WorkbookFormats.Of(output) is not null:
+                    using (var package = File.OpenRead(input))
+                    using (var baseFile = Create(BasePathFor(output)))
+                    {
+                        return CommitmentCsv.WriteWorkbook(package, output, baseFile, new CommitmentCsvOptions());
+                    }
                 case DocumentKind.OcdsReleasePackage:
                     Directory.CreateDirectory(output);
                     return OcdsCsv.WriteFolder(input, output, new OcdsCsvOptions { Csv = csv });

@@ -56,6 +56,7 @@ public static class RuleCatalog
         Csv(RuleIds.CsvBadInput, "Input is not of the expected shape", Severity.Error),
         Csv(RuleIds.CsvResidueNotApplied, "Value kept aside could not be put back", Severity.Warning),
         Csv(RuleIds.CsvBadQuotes, "Cell has unbalanced quotes", Severity.Warning),
+        Csv(RuleIds.CsvFormula, "Workbook cell holds a formula", Severity.Warning),
         Decp(RuleIds.DecpMissingId, "Marché or concession without id", Severity.Error),
         Decp(RuleIds.DecpMissingBuyer, "Marché or concession without buyer", Severity.Error),
         Decp(RuleIds.DecpBadSiret, "SIRET that is not 14 digits", Severity.Warning),

@@ -97,6 +97,8 @@ public static class RuleIds
     public const string CsvResidueNotApplied = "CSV0009";
     /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
     public const string CsvBadQuotes = "CSV0010";
+    /// <summary>A workbook cell holds a formula: its value as last saved is read, the formula is never evaluated.</summary>
+    public const string CsvFormula = "CSV0011";
     /// <summary>A marché or concession has no id: not converted.</summary>
     public const string DecpMissingId = "DECP0001";
     /// <summary>A marché has no acheteur.id, or a concession no autoriteConcedante.id: not converted.</summary>
