@@ -102,6 +102,10 @@ internal static class ConvertCommand
     // A workbook holds either a commitments sheet or flattened releases; its sheets say which.
     private static CsvConversionResult ConvertWorkbook(string input, string output, string? basePath, string? schemaDirectory)
     {
+        if (WorkbookFormats.Of(output) is not null || output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException("a workbook converts to JSON; convert that JSON to another sheet format.");
+        }
         try
         {
             if (OcdsCsv.IsReleaseWorkbook(input))

@@ -23,12 +23,12 @@ internal sealed class OdsWorkbookReader : WorkbookReader
     private readonly List<string> sheetNames = [];
     private readonly List<CsvProblem> problems;
 
-    public OdsWorkbookReader(string path, List<CsvProblem> problems)
+    public OdsWorkbookReader(Stream content, List<CsvProblem> problems)
     {
         this.problems = problems;
         try
         {
-            zip = ZipFile.OpenRead(path);
+            zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: false);
             if (zip.GetEntry(ContentEntry) is null) throw new InvalidDataException("the .ods file has no content.xml");
             using var reader = OpenContent();
             // Skip leaves the reader on the node after the table, which may be the next table already.
@@ -41,7 +41,7 @@ internal sealed class OdsWorkbookReader : WorkbookReader
                     || reader.ReadToFollowing("table", TableNs);
             }
         }
-        catch (XmlException e)
+        catch (Exception e) when (e is XmlException or InvalidDataException)
         {
             throw new InvalidDataException($"not a readable .ods spreadsheet ({e.Message})", e);
         }

@@ -26,12 +26,26 @@ internal abstract class WorkbookReader : IDisposable
 {
     /// <summary>Opens an <c>.xlsx</c> or <c>.ods</c> file by its name.</summary>
     /// <exception cref="InvalidDataException">The file is not a workbook of its format.</exception>
-    public static WorkbookReader Open(string path, List<CsvProblem> problems) => WorkbookFormats.Of(path) switch
+    public static WorkbookReader Open(string path, List<CsvProblem> problems)
     {
-        WorkbookFormat.Xlsx => new XlsxWorkbookReader(path, problems),
-        WorkbookFormat.Ods => new OdsWorkbookReader(path, problems),
-        _ => throw new ArgumentException($"'{path}' is neither .xlsx nor .ods.", nameof(path)),
-    };
+        var format = WorkbookFormats.Of(path) ?? throw new ArgumentException($"'{path}' is neither .xlsx nor .ods.", nameof(path));
+        return Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), format, problems);
+    }
+
+    /// <summary>Opens a workbook of the given format from a seekable stream, which the reader then owns.</summary>
+    /// <exception cref="InvalidDataException">The content is not a workbook of its format.</exception>
+    public static WorkbookReader Open(Stream content, WorkbookFormat format, List<CsvProblem> problems)
+    {
+        try
+        {
+            return format == WorkbookFormat.Xlsx ? new XlsxWorkbookReader(content, problems) : new OdsWorkbookReader(content, problems);
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The sheet names, in the workbook's order.</summary>
     public abstract IReadOnlyList<string> SheetNames { get; }

@@ -34,6 +34,9 @@ internal abstract class WorkbookSheet : ISheetSource
     /// <inheritdoc/>
     public bool NamesCells => true;
 
+    /// <summary>The spreadsheet row of the header (1 unless <c>#</c> commands or blank rows put it lower).</summary>
+    public int HeaderRow { get; private set; }
+
     /// <summary>True when the sheet's <c>#</c> row says <c>ignore</c>: it is not data.</summary>
     public bool Ignored { get; private set; }
 
@@ -84,6 +87,7 @@ internal abstract class WorkbookSheet : ISheetSource
             }
             dataStart = number + headerRows;
         }
+        HeaderRow = number;
         var width = 0;
         foreach (var cell in cells) width = Math.Max(width, cell.Column + 1);
         var headers = new string[width];

@@ -16,18 +16,20 @@ namespace OgpData.Spreadsheets;
 /// </summary>
 internal sealed class XlsxWorkbookReader : WorkbookReader
 {
+    private readonly Stream content;
     private readonly SpreadsheetDocument document;
     private readonly List<(string Name, string PartId)> sheets = [];
     private readonly List<string> sharedStrings = [];
     private readonly List<DateForm> styleForms = [];
     private readonly List<CsvProblem> problems;
 
-    public XlsxWorkbookReader(string path, List<CsvProblem> problems)
+    public XlsxWorkbookReader(Stream content, List<CsvProblem> problems)
     {
         this.problems = problems;
+        this.content = content;
         try
         {
-            document = SpreadsheetDocument.Open(path, isEditable: false);
+            document = SpreadsheetDocument.Open(content, isEditable: false);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
@@ -51,7 +53,11 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
         return new XlsxSheet(this, name, part, problems, defaultCommands ?? [], raw);
     }
 
-    public override void Dispose() => document.Dispose();
+    public override void Dispose()
+    {
+        document.Dispose();
+        content.Dispose();
+    }
 
     private void ReadSharedStrings(SharedStringTablePart part)
     {
