@@ -122,12 +122,15 @@ internal static class DateForms
 internal static class Numbers
 {
     /// <summary>
-    /// The text of a number cell's stored value. Values with more digits than a double holds (<c>1.1000000000000001</c>,
+    /// The text of a number cell's stored value. A zero fraction is dropped (<c>2.0</c> is <c>2</c>). Values with more digits than a double holds (<c>1.1000000000000001</c>,
     /// what spreadsheet programs store for 1.1) become the shortest text that reads back as the same double;
     /// shorter ones are kept as stored, so <c>1.50</c> written by ogpdata reads back as <c>1.50</c>.
     /// </summary>
     public static string Canonical(string stored)
     {
+        // 2.0 (what some writers store for a whole number) is 2, as .ods and Excel store it.
+        var point = stored.IndexOf('.');
+        if (point > 0 && stored.AsSpan(point + 1).IndexOfAnyExcept('0') < 0 && stored.AsSpan(0, point).IndexOfAnyExcept("-0123456789") < 0) return stored[..point];
         var digits = 0;
         foreach (var c in stored)
         {

@@ -48,24 +48,15 @@ internal abstract class WorkbookSheet : ISheetSource
 
     /// <summary>
     /// Reads the commands row, if any, and the header row; a subclass calls it once its reader is ready.
-    /// <paramref name="defaults"/> are the metatab's commands, which the sheet's own override.
+    /// <paramref name="defaults"/> are the metatab's commands, which a sheet's own <c>#</c> row replaces.
     /// </summary>
     protected void ReadHeader(IReadOnlyList<string> defaults)
     {
         Commands = defaults;
         if (!NextRawRow(cells, out var number)) return;
         var hasOwn = cells.Count > 0 && cells[0].Column == 0 && cells[0].Text.Trim() == "#";
-        if (hasOwn)
-        {
-            var own = ReadCommands(cells);
-            var merged = new List<string>(own);
-            foreach (var command in defaults)
-            {
-                var verb = command.Split(' ')[0];
-                if (!own.Exists(o => o.Split(' ')[0] == verb)) merged.Add(command);
-            }
-            Commands = merged;
-        }
+        // A sheet's own commands replace the metatab's, as in flatten-tool.
+        if (hasOwn) Commands = ReadCommands(cells);
         if (Commands.Count > 0)
         {
             var commands = Commands;
