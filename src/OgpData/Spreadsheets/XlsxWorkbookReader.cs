@@ -22,6 +22,8 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
     private readonly List<string> sharedStrings = [];
     private readonly List<DateForm> styleForms = [];
     private readonly List<CsvProblem> problems;
+    // Days from 1900-01-00 to 1904-01-01: a workbook in the 1904 date system (old Mac Excel) counts from there.
+    private readonly int dateOffset;
 
     public XlsxWorkbookReader(Stream content, List<CsvProblem> problems)
     {
@@ -40,6 +42,7 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
         {
             if (sheet.Name?.Value is { } name && sheet.Id?.Value is { } id) sheets.Add((name, id));
         }
+        dateOffset = workbook.Workbook.WorkbookProperties?.Date1904?.Value == true ? 1462 : 0;
         if (workbook.SharedStringTablePart is { } shared) ReadSharedStrings(shared);
         if (workbook.WorkbookStylesPart?.Stylesheet is { } styles) ReadStyles(styles);
     }
@@ -149,7 +152,7 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
             var style = cell.StyleIndex?.Value is { } s && s < book.styleForms.Count ? book.styleForms[(int)s] : DateForm.None;
             if (style != DateForm.None && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
             {
-                return DateForms.Iso(serial, style) ?? value;
+                return DateForms.Iso(style == DateForm.Time && serial < 1 ? serial : serial + book.dateOffset, style) ?? value;
             }
             return Numbers.Canonical(value);
         }
