@@ -3,7 +3,7 @@ namespace OgpData.Cli;
 /// <summary>Turns the paths a user gave (files, folders, simple globs) into the list of files to read.</summary>
 internal static class InputFiles
 {
-    private static readonly string[] DataExtensions = [".json", ".jsonl", ".json.gz", ".jsonl.gz", ".csv"];
+    private static readonly string[] DataExtensions = [".json", ".jsonl", ".json.gz", ".jsonl.gz", ".csv", ".xlsx", ".ods"];
 
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
@@ -22,7 +22,7 @@ internal static class InputFiles
                     .Where(IsDataFile)
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                if (found.Count == 0) throw new UsageException($"the folder '{path}' holds no .json, .jsonl, .json.gz or .csv file.");
+                if (found.Count == 0) throw new UsageException($"the folder '{path}' holds no .json, .jsonl, .json.gz, .csv, .xlsx or .ods file.");
                 files.AddRange(found);
             }
             else if (File.Exists(path))

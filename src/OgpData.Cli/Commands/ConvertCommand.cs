@@ -5,6 +5,7 @@ using OgpData.Csv;
 using OgpData.Decp;
 using OgpData.Findings;
 using OgpData.IO;
+using OgpData.Spreadsheets;
 using OgpData.Streaming;
 using OgpData.Validation;
 
@@ -25,6 +26,9 @@ internal static class ConvertCommand
                                                   beside it, with the package and plan metadata, for --base)
           releases.json         -> folder/        an OCDS release package to one CSV per sheet (flatten-tool layout)
           folder/               -> releases.json  the sheets back to a release package
+          plan.xlsx, plan.ods   <-> plan.json     the same, with a workbook instead of the CSV (a commitments
+          releases.json        <-> releases.xlsx  sheet; for OCDS one worksheet per table, the folder's layout);
+                                                  the format is chosen by the file name
           decp.json --from decp -> ocds.json      French DECP (données essentielles, format 2.0 or the 1.x
                                                   consolidated lists) to an OCDS 1.1 release package, one
                                                   release per marché and per concession
@@ -63,7 +67,11 @@ internal static class ConvertCommand
         var csv = new CsvWriteOptions { Delimiter = ReadDelimiter(arguments.Value("--delimiter")) };
 
         CsvConversionResult result;
-        if (Directory.Exists(input))
+        if (WorkbookFormats.Of(input) is not null && File.Exists(input))
+        {
+            result = ConvertWorkbook(input, output, arguments.Value("--base"), arguments.Value("--ocds-schema-dir"));
+        }
+        else if (Directory.Exists(input))
         {
             using var json = Create(output);
             try
@@ -101,6 +109,35 @@ internal static class ConvertCommand
         return result.Succeeded ? CommandLine.Success : CommandLine.FindingsAtThreshold;
     }
 
+    // A workbook holds either a commitments sheet or flattened releases; its sheets say which.
+    private static CsvConversionResult ConvertWorkbook(string input, string output, string? basePath, string? schemaDirectory)
+    {
+        if (WorkbookFormats.Of(output) is not null || output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException("a workbook converts to JSON; convert that JSON to another sheet format.");
+        }
+        try
+        {
+            if (OcdsCsv.IsReleaseWorkbook(input))
+            {
+                var schema = ReleaseSchema(schemaDirectory);
+                using var json = Create(output);
+                var releases = OcdsCsv.ReadWorkbook(input, json.Stream, new OcdsCsvOptions { ReleaseSchema = schema });
+                Commit(json);
+                return releases;
+            }
+            var options = new CommitmentCsvOptions { Base = ReadBase(basePath), PackageSchema = CommitmentSchema() };
+            using var package = Create(output);
+            var commitments = CommitmentCsv.ReadWorkbook(input, package.Stream, options);
+            Commit(package);
+            return commitments;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"{input}: {e.Message}", e);
+        }
+    }
+
     private static CsvConversionResult ConvertJson(string input, string output, CsvWriteOptions csv)
     {
         DocumentKind kind;
@@ -113,6 +150,16 @@ internal static class ConvertCommand
         {
             switch (kind)
             {
+                case DocumentKind.OcdsReleasePackage when WorkbookFormats.Of(output) is not null:
+                    return OcdsCsv.WriteWorkbook(input, output);
+                case DocumentKind.OgpCommitmentPackage when WorkbookFormats.Of(output) is not null:
+                    using (var package = File.OpenRead(input))
+                    using (var baseFile = Create(BasePathFor(output)))
+                    {
+                        var workbook = CommitmentCsv.WriteWorkbook(package, output, baseFile.Stream, new CommitmentCsvOptions());
+                        Commit(baseFile);
+                        return workbook;
+                    }
                 case DocumentKind.OcdsReleasePackage:
                     try
                     {

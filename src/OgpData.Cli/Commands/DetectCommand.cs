@@ -35,6 +35,8 @@ internal static class DetectCommand
     private static async Task<string> DescribeAsync(string path, CancellationToken cancellationToken)
     {
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return DocumentKinds.Csv;
+        // A workbook is a sheet like a CSV (validate reports it so); its format is in its name.
+        if (OgpData.Spreadsheets.WorkbookFormats.Of(path) is { } workbook) return $"{DocumentKinds.Csv} ({workbook.ToString().ToLowerInvariant()} workbook)";
         try
         {
             await using var detected = await InputDetector.DetectAsync(File.OpenRead(path), cancellationToken: cancellationToken).ConfigureAwait(false);

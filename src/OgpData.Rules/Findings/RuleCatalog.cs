@@ -54,6 +54,7 @@ public static class RuleCatalog
         Csv(RuleIds.CsvBadInput, "Input is not of the expected shape", Severity.Error),
         Csv(RuleIds.CsvResidueNotApplied, "Value kept aside could not be put back", Severity.Warning),
         Csv(RuleIds.CsvBadQuotes, "Cell has unbalanced quotes", Severity.Warning),
+        Csv(RuleIds.CsvFormula, "Workbook cell holds a formula", Severity.Warning),
         Merge(RuleIds.MergeUndatedRelease, "Release without a usable date among several of one process", Severity.Error),
         Merge(RuleIds.MergeInconsistentType, "Field that changes between object, array and value across releases", Severity.Error),
         Merge(RuleIds.MergeDuplicateId, "Same id twice in one identifier-merge array of a release", Severity.Warning),

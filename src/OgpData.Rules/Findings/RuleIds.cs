@@ -99,6 +99,8 @@ public static class RuleIds
     public const string CsvResidueNotApplied = "CSV0009";
     /// <summary>A cell's quotes are not balanced (a quote inside an unquoted cell, or a quoted cell never closed): read as it stands.</summary>
     public const string CsvBadQuotes = "CSV0010";
+    /// <summary>A workbook cell holds a formula: its value as last saved is read, the formula is never evaluated.</summary>
+    public const string CsvFormula = "CSV0011";
     // Compiling releases into records (docs/ocds-compile.md): where the reference merge stops with an exception, ogpdata reports and goes on.
     /// <summary>A release without a usable date among several releases of one process.</summary>
     public const string MergeUndatedRelease = "MERGE0001";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using OgpData.Json;
 using System.Text.Json.Nodes;
 using OgpData.Csv;
+using OgpData.Spreadsheets;
 using OgpData.Dates;
 using OgpData.Findings;
 
@@ -74,8 +75,32 @@ public static class CommitmentCsv
     /// </summary>
     public static CsvConversionResult ReadPackage(Stream csv, Stream output, CommitmentCsvOptions? options = null)
     {
-        options ??= new CommitmentCsvOptions();
         var problems = new List<CsvProblem>();
+        using var reader = CsvSheetReader.Open(csv, null, null, problems);
+        return ReadPackage(reader, output, options ?? new CommitmentCsvOptions(), problems);
+    }
+
+    /// <summary>
+    /// Reads a commitments workbook (<c>.xlsx</c> or <c>.ods</c>, by the file's name) as <see cref="ReadPackage(Stream, Stream, CommitmentCsvOptions?)"/>
+    /// reads a CSV: the sheet named <c>commitments</c>, else the first; every problem names its cell (<c>commitments!C4</c>).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a workbook of its format.</exception>
+    public static CsvConversionResult ReadWorkbook(string workbookPath, Stream output, CommitmentCsvOptions? options = null)
+    {
+        var problems = new List<CsvProblem>();
+        using var workbook = WorkbookReader.Open(workbookPath, problems);
+        var name = workbook.FindSheet("commitments") ?? workbook.SheetNames.FirstOrDefault(n => n != SheetWorkbook.DataSheet);
+        if (name is null)
+        {
+            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Message = $"{Path.GetFileName(workbookPath)} has no sheet." });
+            return new CsvConversionResult { Records = 0, Problems = [.. problems] };
+        }
+        using var sheet = workbook.OpenSheet(name);
+        return ReadPackage(sheet, output, options ?? new CommitmentCsvOptions(), problems);
+    }
+
+    private static CsvConversionResult ReadPackage(ISheetSource reader, Stream output, CommitmentCsvOptions options, List<CsvProblem> problems)
+    {
         var types = TypesOf(options);
         var package = options.Base?.DeepClone().AsObject() ?? MinimalPackage(options, problems);
         var plans = package["actionPlans"] as JsonArray;
@@ -98,7 +123,6 @@ public static class CommitmentCsv
         }
 
         var records = 0;
-        using var reader = CsvSheetReader.Open(csv, null, null, problems);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = options.Indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         foreach (var (name, value) in package)
@@ -153,6 +177,32 @@ public static class CommitmentCsv
     public static CsvConversionResult Write(Stream package, Stream csv, Stream? baseOutput = null, CommitmentCsvOptions? options = null)
     {
         options ??= new CommitmentCsvOptions();
+        CsvSheetWriter? writer = null;
+        try
+        {
+            return Write(package, _ => writer = new CsvSheetWriter(csv, options.Csv, leaveOpen: true), baseOutput, options);
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes the commitments as <see cref="Write(Stream, Stream, Stream?, CommitmentCsvOptions?)"/> does, to a
+    /// workbook (<c>.xlsx</c> or <c>.ods</c>, by <paramref name="workbookPath"/>'s name) with one sheet,
+    /// <c>commitments</c>: numbers and booleans typed, ISO dates as dates, the header bold and frozen.
+    /// </summary>
+    public static CsvConversionResult WriteWorkbook(Stream package, string workbookPath, Stream? baseOutput = null, CommitmentCsvOptions? options = null)
+    {
+        using var workbook = new WorkbookWriter(workbookPath);
+        var result = Write(package, layout => workbook.AddSheet(layout.Main.Name, layout.Main.Headers, layout.Kinds), baseOutput, options ?? new CommitmentCsvOptions());
+        if (result.Records > 0 || result.Succeeded) workbook.Commit();
+        return result with { Files = [workbookPath] };
+    }
+
+    private static CsvConversionResult Write(Stream package, Func<SheetLayout, ISheetSink> openSheet, Stream? baseOutput, CommitmentCsvOptions options)
+    {
         var problems = new List<CsvProblem>();
         var document = JsonTrees.Parse(package) as JsonObject;
         if (document?["actionPlans"] is not JsonArray { Count: > 0 } plans)
@@ -181,8 +231,8 @@ public static class CommitmentCsv
         var row = 1;
         var aside = new List<(string Pointer, JsonNode? Value)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        using (var writer = new CsvSheetWriter(csv, options.Csv, leaveOpen: true))
         {
+            var writer = openSheet(layout);
             writer.WriteRow(layout.Main.Headers);
             for (var c = 0; c < commitments.Count; c++)
             {
@@ -327,8 +377,8 @@ public static class CommitmentCsv
             problems.Add(new CsvProblem
             {
                 RuleId = RuleIds.UnreadableDateText, Severity = Severity.Warning, Pointer = pointer + "/" + textKey,
-                Row = origin?.Row ?? 0, Line = origin?.Line ?? 0, Column = origin?.Header, Value = text,
-                Message = $"{(origin is { } o ? CsvProblem.Place(null, o.Row, o.Header) : pointer)}: '{text}' cannot be read as a date{(reading.Failure is null ? "" : " (" + reading.Failure + ")")}; the words are kept in {textKey} and no {dateKey} is set.",
+                Row = origin?.Row ?? 0, Line = origin?.Line ?? 0, Column = origin?.Header, ColumnNumber = origin?.ColumnNumber ?? 0, Value = text,
+                Message = $"{(origin is { } o ? CsvProblem.Place(o.Sheet, o.Row, o.Header, o.ColumnNumber) : pointer)}: '{text}' cannot be read as a date{(reading.Failure is null ? "" : " (" + reading.Failure + ")")}; the words are kept in {textKey} and no {dateKey} is set.",
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OgpData.Csv;
+using OgpData.Spreadsheets;
 
 namespace OgpData.Conversion;
 
@@ -56,5 +57,37 @@ public static class OcdsCsv
         options ??= new OcdsCsvOptions();
         var types = options.ReleaseSchema is { } schema ? CsvTypeMap.FromSchema(schema) : CsvTypeMap.Empty;
         return SheetFolder.Read(folder, output, ListName, RootKeys, types, options.Indented);
+    }
+
+    /// <summary>
+    /// Writes the release package at <paramref name="packagePath"/> as one workbook (<c>.xlsx</c> or <c>.ods</c>,
+    /// by <paramref name="workbookPath"/>'s name): the folder's sheets as worksheets, named and laid out the same,
+    /// with typed cells; what the folder keeps in <c>meta.json</c> and <c>aside.jsonl</c> is in the hidden sheet
+    /// <c>_ogpdata</c>. The package is read twice, a release at a time; rows are spooled to temporary files, so
+    /// memory stays bounded. The workbook is written beside its destination, then moved over it.
+    /// </summary>
+    /// <exception cref="JsonException">The file is not JSON or its root is not an object.</exception>
+    public static CsvConversionResult WriteWorkbook(string packagePath, string workbookPath) =>
+        SheetWorkbook.Write(packagePath, workbookPath, ListName, RootKeys);
+
+    /// <summary>
+    /// True when the workbook holds flattened OCDS releases (a <c>releases</c> sheet, or a first sheet with an
+    /// <c>ocid</c> column) rather than a commitments sheet.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a workbook of its format.</exception>
+    public static bool IsReleaseWorkbook(string workbookPath) => SheetWorkbook.HoldsReleases(workbookPath);
+
+    /// <summary>
+    /// Reads a workbook (written by <see cref="WriteWorkbook"/>, by flatten-tool, or by hand: a <c>releases</c>
+    /// sheet, or the first, then the others in order) and writes the release package to <paramref name="output"/>.
+    /// flatten-tool's <c>#</c> commands <c>skipRows</c>, <c>headerRows</c>, <c>ignore</c> and <c>hashComments</c> are
+    /// followed, in a sheet's first row or in the metatab (a sheet named <c>Meta</c>), whose other rows give package fields.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a workbook of its format.</exception>
+    public static CsvConversionResult ReadWorkbook(string workbookPath, Stream output, OcdsCsvOptions? options = null)
+    {
+        options ??= new OcdsCsvOptions();
+        var types = options.ReleaseSchema is { } schema ? CsvTypeMap.FromSchema(schema) : CsvTypeMap.Empty;
+        return SheetWorkbook.Read(workbookPath, output, ListName, RootKeys, types, options.Indented);
     }
 }

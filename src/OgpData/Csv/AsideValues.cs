@@ -40,12 +40,15 @@ internal static class AsideValues
     /// when their record is read back (<see cref="Apply"/>): parsed trees for every line at once cost many
     /// times the file's size.
     /// </summary>
-    public static Dictionary<(string, int), string> Load(string path, List<CsvProblem> problems)
+    public static Dictionary<(string, int), string> Load(string path, List<CsvProblem> problems) =>
+        File.Exists(path) ? Load(File.ReadLines(path), problems) : [];
+
+    /// <summary>Indexes the lines as <see cref="Load(string, List{CsvProblem})"/> does, wherever they are kept (a workbook keeps them in a sheet).</summary>
+    public static Dictionary<(string, int), string> Load(IEnumerable<string> lines, List<CsvProblem> problems)
     {
         var map = new Dictionary<(string, int), string>();
-        if (!File.Exists(path)) return map;
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             lineNumber++;
             if (line.Length == 0) continue;
@@ -70,7 +73,7 @@ internal static class AsideValues
         Message = $"{FileName}, line {lineNumber}, cannot be read ({why}); its values are not put back.",
     };
 
-    /// <summary>How many values a line indexed by <see cref="Load"/> holds, for messages about lines left over.</summary>
+    /// <summary>How many values a line indexed by <see cref="Load(string, List{CsvProblem})"/> holds, for messages about lines left over.</summary>
     public static int CountValues(string line)
     {
         using var document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 256 });

@@ -26,6 +26,9 @@ public sealed record CsvProblem
     /// <summary>The column header, or null when the problem is about a whole row or file.</summary>
     public string? Column { get; init; }
 
+    /// <summary>The 1-based column of the cell in a workbook (A = 1), or 0 (a CSV names its column by header only).</summary>
+    public int ColumnNumber { get; init; }
+
     /// <summary>The 1-based line in the file where the row starts (differs from <see cref="Row"/> after quoted newlines), or 0.</summary>
     public int Line { get; init; }
 
@@ -43,14 +46,33 @@ public sealed record CsvProblem
         Pointer = Pointer,
         Message = Message,
         Line = Line,
+        Column = ColumnNumber,
         Value = Value,
     };
 
-    /// <summary>"sheet awards, row 4, column awards/0/id" — the place, for messages.</summary>
-    internal static string Place(string? sheet, int row, string? column)
+    /// <summary>
+    /// "sheet awards, row 4, column awards/0/id" — the place, for messages; in a workbook (a column number is
+    /// known) "awards!C4 (awards/0/id)", the address a spreadsheet program's name box takes.
+    /// </summary>
+    internal static string Place(string? sheet, int row, string? column, int columnNumber = 0)
     {
+        if (columnNumber > 0)
+        {
+            var cell = CellAddress(sheet, row, columnNumber);
+            return column is null ? cell : $"{cell} ({column})";
+        }
         var place = sheet is null ? "" : $"sheet {sheet}, ";
         place += $"row {row}";
         return column is null ? place : place + $", column {column}";
+    }
+
+    /// <summary><c>awards!C4</c>: the sheet (quoted when it holds other than letters, digits and <c>_</c>), the column letters, the row.</summary>
+    internal static string CellAddress(string? sheet, int row, int columnNumber)
+    {
+        var letters = "";
+        for (var n = columnNumber; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        if (sheet is null) return letters + row;
+        var plain = sheet.Length > 0 && !char.IsAsciiDigit(sheet[0]) && sheet.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        return (plain ? sheet : "'" + sheet.Replace("'", "''") + "'") + "!" + letters + row;
     }
 }

@@ -13,7 +13,7 @@ internal readonly record struct CsvRow(int Number, int Line, string[] Cells);
 /// Reads a CSV sheet row by row: detects the encoding and the delimiter, skips blank rows, reports ragged
 /// rows, and removes the writer's formula protection. Never holds more than one row.
 /// </summary>
-internal sealed class CsvSheetReader : IDisposable
+internal sealed class CsvSheetReader : ISheetSource
 {
     private readonly Stream stream;
     private readonly bool ownsStream;
@@ -67,6 +67,9 @@ internal sealed class CsvSheetReader : IDisposable
 
     /// <summary>The header cells, as written.</summary>
     public string[] Headers { get; }
+
+    /// <summary>False: a CSV names a row and a column header.</summary>
+    public bool NamesCells => false;
 
     /// <summary>Opens a file.</summary>
     public static CsvSheetReader Open(string path, string? sheet, char? delimiter, List<CsvProblem> problems) =>

@@ -20,7 +20,7 @@ public sealed record CsvWriteOptions
 }
 
 /// <summary>Writes rows of cells, quoting where needed, with CRLF line ends (what Excel writes and expects).</summary>
-internal sealed class CsvSheetWriter : IDisposable
+internal sealed class CsvSheetWriter : ISheetSink, IDisposable
 {
     private readonly TextWriter writer;
     private readonly char delimiter;

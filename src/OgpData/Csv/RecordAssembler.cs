@@ -17,10 +17,10 @@ internal sealed class RecordAssembler
     private readonly List<CsvProblem> problems;
     private readonly Dictionary<string, int> occurrences = new(StringComparer.Ordinal);
 
-    public RecordAssembler(IReadOnlyList<CsvSheetReader> sheets, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems)
+    public RecordAssembler(IReadOnlyList<ISheetSource> sheets, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems)
     {
         this.problems = problems;
-        var cursors = sheets.Select(s => new Cursor(s, new SheetUnflattener(s.Headers, s.Sheet, types, rootKeys, problems))).ToList();
+        var cursors = sheets.Select(s => new Cursor(s, new SheetUnflattener(s.Headers, s.Sheet, types, rootKeys, problems, s.NamesCells))).ToList();
         main = cursors[0];
         children = cursors.Skip(1).ToList();
     }
@@ -88,9 +88,9 @@ internal sealed class RecordAssembler
 
     private static string Describe(string key) => "the record keyed '" + key.Replace('\u001F', '/') + "'";
 
-    private sealed class Cursor(CsvSheetReader reader, SheetUnflattener unflattener)
+    private sealed class Cursor(ISheetSource reader, SheetUnflattener unflattener)
     {
-        public CsvSheetReader Reader { get; } = reader;
+        public ISheetSource Reader { get; } = reader;
         public SheetUnflattener Unflattener { get; } = unflattener;
         public bool HasRow { get; private set; }
         public CsvRow Row { get; private set; }

@@ -23,14 +23,75 @@ internal static class SheetFolder
     public static CsvConversionResult Write(string packagePath, string folder, string listName, string[] rootKeys, CsvWriteOptions csvOptions)
     {
         var problems = new List<CsvProblem>();
+        var layout = Survey(packagePath, listName, rootKeys, problems, out var package);
+        EnsureReplaceable(folder);
+        var names = new List<string>();
+        // The sheets are built in a folder beside the target and swapped in whole: a failed run leaves the
+        // previous folder as it was, and a successful one leaves no stale sheet from an earlier layout.
+        var records = AtomicFile.ReplaceFolder(folder, building => WriteSheets(building, packagePath, listName, rootKeys, csvOptions, layout, package, problems, names));
+        return new CsvConversionResult { Records = records, Files = [.. names.Select(name => Path.Combine(folder, name))], Problems = [.. problems] };
+    }
+
+    /// <summary>Writes the sheets, the values kept aside and the metadata into <paramref name="folder"/>, adding their names to <paramref name="names"/>; returns the number of records.</summary>
+    private static int WriteSheets(string folder, string packagePath, string listName, string[] rootKeys, CsvWriteOptions csvOptions, SheetLayout layout,
+        JsonObject package, List<CsvProblem> problems, List<string> names)
+    {
+        var writers = new Dictionary<SheetSpec, CsvSheetWriter>();
+        var asidePath = Path.Combine(folder, AsideValues.FileName);
+        FileStream? asideStream = null;
+        Utf8JsonWriter? asideWriter = null;
+        int records;
+        try
+        {
+            foreach (var sheet in layout.Sheets)
+            {
+                var path = Path.Combine(folder, sheet.Name + ".csv");
+                var writer = new CsvSheetWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), csvOptions);
+                writer.WriteRow(sheet.Headers);
+                writers.Add(sheet, writer);
+                names.Add(sheet.Name + ".csv");
+            }
+            records = Flatten(packagePath, layout, listName, rootKeys, problems, AsideValues.FileName, (sheet, cells) => writers[sheet].WriteRow(cells), (key, occurrence, aside) =>
+            {
+                if (asideWriter is null)
+                {
+                    asideStream = new FileStream(asidePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                    asideWriter = new Utf8JsonWriter(asideStream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+                    names.Add(AsideValues.FileName);
+                }
+                AsideValues.WriteLine(asideWriter, key, occurrence, aside);
+                asideStream!.WriteByte((byte)'\n');
+                asideWriter.Reset();
+            });
+        }
+        finally
+        {
+            foreach (var writer in writers.Values) writer.Dispose();
+            asideWriter?.Dispose();
+            asideStream?.Dispose();
+        }
+        using (var stream = new FileStream(Path.Combine(folder, MetaFileName), FileMode.Create, FileAccess.Write))
+        {
+            WriteMeta(stream, package, layout, listName, rootKeys, indented: true);
+        }
+        names.Add(MetaFileName);
+        return records;
+    }
+
+    /// <summary>
+    /// The first pass over the package: surveys the shape of every record (so the layout knows its columns),
+    /// keeps the package's other members, and reports records whose keys collide.
+    /// </summary>
+    internal static SheetLayout Survey(string packagePath, string listName, string[] rootKeys, List<CsvProblem> problems, out JsonObject package)
+    {
         var shape = new ShapeNode("", null);
-        var package = new JsonObject();
+        var members = new JsonObject();
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var keyed = true;
         var ordinal = 0;
         using (var first = OpenRead(packagePath))
         {
-            JsonListReader.Read(first, listName, (name, value) => package[name] = value, item =>
+            JsonListReader.Read(first, listName, (name, value) => members[name] = value, item =>
             {
                 ordinal++;
                 if (item is not JsonObject release) return;
@@ -52,56 +113,24 @@ internal static class SheetFolder
                 else keys.Add(key, ordinal);
             });
         }
-        keys.Clear();
-        var layout = SheetLayout.Build(shape, listName, rootKeys, keyed, childSheets: true, rowArray: null);
-
-        EnsureReplaceable(folder);
-        var files = new List<string>();
-        var asideSummary = new Dictionary<string, (int Count, string Pointer)>(StringComparer.Ordinal);
-        var records = 0;
-        // The sheets are built in a folder beside the target and swapped in whole: a failed run leaves the
-        // previous folder as it was, and a successful one leaves no stale sheet from an earlier layout.
-        AtomicFile.ReplaceFolder(folder, building =>
-        {
-            records = WriteSheets(building, packagePath, listName, rootKeys, csvOptions, layout, problems, asideSummary, files);
-            WriteMeta(Path.Combine(building, MetaFileName), package, layout, listName, rootKeys);
-            files.Add(MetaFileName);
-            return records;
-        });
-        for (var i = 0; i < files.Count; i++) files[i] = Path.Combine(folder, files[i]);
-        foreach (var (what, (count, pointer)) in asideSummary)
-        {
-            problems.Add(new CsvProblem
-            {
-                RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Info, Pointer = pointer,
-                Message = $"{count} value(s) at {what} have no cell form; they are kept in {AsideValues.FileName} and put back when the folder is read.",
-            });
-        }
-        return new CsvConversionResult { Records = records, Files = [.. files], Problems = [.. problems] };
+        package = members;
+        return SheetLayout.Build(shape, listName, rootKeys, keyed, childSheets: true, rowArray: null);
     }
 
-    /// <summary>Writes the sheets (and the values kept aside) into <paramref name="folder"/>, adding their names to <paramref name="files"/>; returns the number of records.</summary>
-    private static int WriteSheets(string folder, string packagePath, string listName, string[] rootKeys, CsvWriteOptions csvOptions, SheetLayout layout,
-        List<CsvProblem> problems, Dictionary<string, (int Count, string Pointer)> asideSummary, List<string> files)
+    /// <summary>
+    /// The second pass: flattens each record into rows for <paramref name="onRow"/>, and hands the values that
+    /// have no cell form to <paramref name="onAside"/> (with the record's key and occurrence), summarised as
+    /// problems naming <paramref name="asidePlace"/>. Returns the number of records.
+    /// </summary>
+    internal static int Flatten(string packagePath, SheetLayout layout, string listName, string[] rootKeys, List<CsvProblem> problems, string asidePlace,
+        Action<SheetSpec, string?[]> onRow, Action<string, int, List<(string Pointer, JsonNode? Value)>> onAside)
     {
-        var writers = new Dictionary<SheetSpec, CsvSheetWriter>();
-        var asidePath = Path.Combine(folder, AsideValues.FileName);
-        FileStream? asideStream = null;
-        Utf8JsonWriter? asideWriter = null;
+        var asideSummary = new Dictionary<string, (int Count, string Pointer)>(StringComparer.Ordinal);
         var records = 0;
-        try
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var aside = new List<(string Pointer, JsonNode? Value)>();
+        using (var second = OpenRead(packagePath))
         {
-            foreach (var sheet in layout.Sheets)
-            {
-                var path = Path.Combine(folder, sheet.Name + ".csv");
-                var writer = new CsvSheetWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), csvOptions);
-                writer.WriteRow(sheet.Headers);
-                writers.Add(sheet, writer);
-                files.Add(sheet.Name + ".csv");
-            }
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-            var aside = new List<(string Pointer, JsonNode? Value)>();
-            using var second = OpenRead(packagePath);
             JsonListReader.Read(second, listName, (_, _) => { }, item =>
             {
                 records++;
@@ -115,21 +144,13 @@ internal static class SheetFolder
                     return;
                 }
                 aside.Clear();
-                layout.Flatten(release, (sheet, cells) => writers[sheet].WriteRow(cells), aside);
+                layout.Flatten(release, onRow, aside);
                 // Occurrences count every release, as the reader counts every record.
                 var key = KeyOf(release, rootKeys) ?? "";
                 occurrences.TryGetValue(key, out var occurrence);
                 occurrences[key] = occurrence + 1;
                 if (aside.Count == 0) return;
-                if (asideWriter is null)
-                {
-                    asideStream = new FileStream(asidePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                    asideWriter = new Utf8JsonWriter(asideStream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-                    files.Add(AsideValues.FileName);
-                }
-                AsideValues.WriteLine(asideWriter, key, occurrence, aside);
-                asideStream!.WriteByte((byte)'\n');
-                asideWriter.Reset();
+                onAside(key, occurrence, aside);
                 foreach (var (pointer, value) in aside)
                 {
                     var summaryKey = GenericOf(pointer) + " (" + Describe(value) + ")";
@@ -137,11 +158,13 @@ internal static class SheetFolder
                 }
             });
         }
-        finally
+        foreach (var (what, (count, pointer)) in asideSummary)
         {
-            foreach (var writer in writers.Values) writer.Dispose();
-            asideWriter?.Dispose();
-            asideStream?.Dispose();
+            problems.Add(new CsvProblem
+            {
+                RuleId = RuleIds.CsvNotRepresentable, Severity = Severity.Info, Pointer = pointer,
+                Message = $"{count} value(s) at {what} have no cell form; they are kept in {asidePlace} and put back when the {(asidePlace == AsideValues.FileName ? "folder" : "workbook")} is read.",
+            });
         }
         return records;
     }
@@ -161,6 +184,7 @@ internal static class SheetFolder
         }
     }
 
+
     /// <summary>
     /// Reads a folder of sheets (written by <see cref="Write"/>, by flatten-tool, or by hand) and writes the
     /// release package to <paramref name="output"/>. Releases are written as their rows are read.
@@ -170,6 +194,34 @@ internal static class SheetFolder
         var problems = new List<CsvProblem>();
         var metaPath = Path.Combine(folder, MetaFileName);
         JsonObject? meta = File.Exists(metaPath) ? JsonNode.Parse(File.ReadAllText(metaPath))?.AsObject() : null;
+        var sheetFiles = SheetFiles(folder, meta, mainSheet ?? listName);
+        if (sheetFiles.Count == 0)
+        {
+            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Message = $"{folder} holds no {listName}.csv and no meta.json naming the sheets." });
+            return new CsvConversionResult { Records = 0, Problems = [.. problems] };
+        }
+        var aside = AsideValues.Load(Path.Combine(folder, AsideValues.FileName), problems);
+        var readers = new List<ISheetSource>();
+        int records;
+        try
+        {
+            foreach (var (name, path) in sheetFiles) readers.Add(CsvSheetReader.Open(path, name, null, problems));
+            records = ReadRecords(readers, meta, aside, output, listName, rootKeys, schemaTypes, indented, problems);
+        }
+        finally
+        {
+            foreach (var reader in readers) reader.Dispose();
+        }
+        return new CsvConversionResult { Records = records, Problems = [.. problems] };
+    }
+
+    /// <summary>
+    /// Assembles the records from sheets already open (the main sheet first), types their cells by the schema
+    /// and the kinds <paramref name="meta"/> recorded, puts back the values kept aside, and writes the package.
+    /// </summary>
+    internal static int ReadRecords(IReadOnlyList<ISheetSource> readers, JsonObject? meta, Dictionary<(string, int), string> aside, Stream output,
+        string listName, string[] rootKeys, CsvTypeMap schemaTypes, bool indented, List<CsvProblem> problems)
+    {
         var types = schemaTypes;
         if (meta?["types"] is JsonObject recorded)
         {
@@ -180,19 +232,9 @@ internal static class SheetFolder
             }
             types = types.Overlay(CsvTypeMap.From(kinds));
         }
-        var sheetFiles = SheetFiles(folder, meta, mainSheet ?? listName);
-        if (sheetFiles.Count == 0)
+        int records;
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Message = $"{folder} holds no {listName}.csv and no meta.json naming the sheets." });
-            return new CsvConversionResult { Records = 0, Problems = [.. problems] };
-        }
-        var aside = AsideValues.Load(Path.Combine(folder, AsideValues.FileName), problems);
-        var readers = new List<CsvSheetReader>();
-        var records = 0;
-        try
-        {
-            foreach (var (name, path) in sheetFiles) readers.Add(CsvSheetReader.Open(path, name, null, problems));
-            using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             json.WriteStartObject();
             if (meta?["package"] is JsonObject package)
             {
@@ -218,10 +260,6 @@ internal static class SheetFolder
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        finally
-        {
-            foreach (var reader in readers) reader.Dispose();
-        }
         foreach (var ((key, occurrence), line) in aside)
         {
             problems.Add(new CsvProblem
@@ -230,7 +268,7 @@ internal static class SheetFolder
                 Message = $"{AsideValues.CountValues(line)} value(s) kept aside for record '{key.Replace('\u001F', '/')}' (occurrence {occurrence + 1}) are not put back: no such record was read from the sheets.",
             });
         }
-        return new CsvConversionResult { Records = records, Problems = [.. problems] };
+        return records;
     }
 
     private static List<(string Name, string Path)> SheetFiles(string folder, JsonObject? meta, string mainSheet)
@@ -260,10 +298,10 @@ internal static class SheetFolder
         return files;
     }
 
-    private static void WriteMeta(string path, JsonObject package, SheetLayout layout, string listName, string[] rootKeys)
+    /// <summary>The metadata that makes the sheets read back the same: package members, list, keys, sheets in order, every field's kind.</summary>
+    internal static void WriteMeta(Stream stream, JsonObject package, SheetLayout layout, string listName, string[] rootKeys, bool indented)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("format", "ogpdata-csv-folder/1");
         json.WriteString("list", listName);

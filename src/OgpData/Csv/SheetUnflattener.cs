@@ -16,10 +16,12 @@ internal sealed class SheetUnflattener
     private readonly string? sheet;
     private readonly List<CsvProblem> problems;
     private readonly int[] keyColumns;
+    private readonly bool namesCells;
 
-    public SheetUnflattener(string[] headers, string? sheet, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems)
+    public SheetUnflattener(string[] headers, string? sheet, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems, bool namesCells = false)
     {
         this.headers = headers;
+        this.namesCells = namesCells;
         this.sheet = sheet;
         this.problems = problems;
         columns = new Column?[headers.Length];
@@ -33,8 +35,8 @@ internal sealed class SheetUnflattener
             {
                 problems.Add(new CsvProblem
                 {
-                    RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = 1, Column = headers[i],
-                    Message = $"{CsvProblem.Place(sheet, 1, headers[i])}: the header is not a path ({reason}); the column is ignored.",
+                    RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = 1, Column = headers[i], ColumnNumber = ColumnNumber(i),
+                    Message = $"{CsvProblem.Place(sheet, 1, headers[i], ColumnNumber(i))}: the header is not a path ({reason}); the column is ignored.",
                 });
                 continue;
             }
@@ -49,6 +51,9 @@ internal sealed class SheetUnflattener
         }
         keyColumns = keys;
     }
+
+    // A workbook names a cell by its column letter (Sheet!C4); a CSV by its header only.
+    private int ColumnNumber(int index) => namesCells ? index + 1 : 0;
 
     /// <summary>The key that groups the rows of one root object (<c>ocid</c> and <c>id</c> joined), or null when a key cell is empty.</summary>
     public string? RootKey(in CsvRow row)
@@ -78,11 +83,11 @@ internal sealed class SheetUnflattener
                 problems.Add(new CsvProblem
                 {
                     RuleId = RuleIds.CsvCellTypeMismatch, Severity = Severity.Warning, Sheet = sheet, Row = row.Number, Line = row.Line,
-                    Column = headers[i], Value = cell,
-                    Message = $"{CsvProblem.Place(sheet, row.Number, headers[i])}: '{cell}' is not {Article(column.Kind)}; kept as text.",
+                    Column = headers[i], ColumnNumber = ColumnNumber(i), Value = cell,
+                    Message = $"{CsvProblem.Place(sheet, row.Number, headers[i], ColumnNumber(i))}: '{cell}' is not {Article(column.Kind)}; kept as text.",
                 });
             }
-            Insert(tree, column.Path.Steps, new RowValue(value, new CellOrigin(sheet, row.Number, row.Line, headers[i])));
+            Insert(tree, column.Path.Steps, new RowValue(value, new CellOrigin(sheet, row.Number, row.Line, headers[i], ColumnNumber(i))));
         }
         MergeObject(tree, root, origins, row.Number);
     }
@@ -139,8 +144,8 @@ internal sealed class SheetUnflattener
         var header = value.Origin.Header;
         problems.Add(new CsvProblem
         {
-            RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
-            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: the cell is ignored ({reason}).",
+            RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header, ColumnNumber = value.Origin.ColumnNumber,
+            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header, value.Origin.ColumnNumber)}: the cell is ignored ({reason}).",
         });
     }
 
@@ -231,13 +236,13 @@ internal sealed class SheetUnflattener
     {
         var header = value.Origin.Header;
         var first = existing is not null && origins.Find(existing) is { } origin
-            ? CsvProblem.Place(origin.Sheet, origin.Row, origin.Header)
+            ? CsvProblem.Place(origin.Sheet, origin.Row, origin.Header, origin.ColumnNumber)
             : "an earlier row";
         problems.Add(new CsvProblem
         {
-            RuleId = RuleIds.CsvMergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header,
+            RuleId = RuleIds.CsvMergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header, ColumnNumber = value.Origin.ColumnNumber,
             Value = JsonText.Of(value.Value),
-            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
+            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header, value.Origin.ColumnNumber)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
         });
     }
 
@@ -304,8 +309,8 @@ internal sealed class SheetUnflattener
     }
 }
 
-/// <summary>Where a value came from: sheet, spreadsheet row, file line, column header.</summary>
-internal readonly record struct CellOrigin(string? Sheet, int Row, int Line, string Header);
+/// <summary>Where a value came from: sheet, spreadsheet row, file line, column header, and the 1-based column in a workbook (0 for a CSV).</summary>
+internal readonly record struct CellOrigin(string? Sheet, int Row, int Line, string Header, int ColumnNumber = 0);
 
 /// <summary>The cell each value of one root object came from, so that a conflict can name both cells.</summary>
 internal sealed class CellOrigins

@@ -82,6 +82,10 @@ public sealed class DocumentValidator
     {
         ArgumentNullException.ThrowIfNull(content);
         if (_options.MaxFileSize is { } cap && content.CanSeek && content.Length > cap) throw TooLarge(displayPath, content.Length);
+        if (_options.SchemaPath is null && OgpData.Spreadsheets.WorkbookFormats.Of(displayPath) is { } workbook)
+        {
+            return ValidateCommitmentWorkbook(displayPath, workbook, await ReadWholeAsync(displayPath, content, cancellationToken).ConfigureAwait(false));
+        }
         if (_options.SchemaPath is null && displayPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return ValidateCommitmentSheet(displayPath, await ReadWholeAsync(displayPath, content, cancellationToken).ConfigureAwait(false));
@@ -155,6 +159,45 @@ public sealed class DocumentValidator
                 CommitmentRulesRan,
             ],
         };
+    }
+
+    /// <summary>
+    /// Checks the commitments sheet of a workbook (<c>.xlsx</c> or <c>.ods</c>: the sheet named <c>commitments</c>,
+    /// else the first) with the commitment rules, as <see cref="ValidateCommitmentSheet"/> checks a CSV. Each finding
+    /// names its cell (<c>commitments!C4: ...</c>); its line and column are the cell's row and column number.
+    /// Formulas are read by their saved value and reported (CSV0011).
+    /// </summary>
+    public FileReport ValidateCommitmentWorkbook(string displayPath, OgpData.Spreadsheets.WorkbookFormat format, byte[] content)
+    {
+        var problems = new List<OgpData.Csv.CsvProblem>();
+        OgpData.Spreadsheets.WorkbookSheetText sheet;
+        try
+        {
+            sheet = OgpData.Spreadsheets.WorkbookSheetText.Read(new MemoryStream(content, writable: false), format, problems);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"{displayPath}: {e.Message}", e);
+        }
+        if (Array.IndexOf(sheet.Headers, "ocid") >= 0)
+        {
+            throw new InputException($"{displayPath}: a flattened OCDS workbook; turn it back into JSON with 'ogpdata convert {Path.GetFileName(displayPath)} -o releases.json', then validate that.");
+        }
+        var tree = OgpData.Text.CommitmentSheetReader.Read(sheet.Text);
+        var check = CheckCommitments(displayPath, tree, "not a commitments sheet");
+        var findings = new List<Finding>();
+        foreach (var problem in problems) findings.Add(problem.ToFinding());
+        foreach (var finding in check.Findings)
+        {
+            if (sheet.CellAt(finding.Line, finding.Column) is not var (row, column))
+            {
+                findings.Add(finding);
+                continue;
+            }
+            var cell = OgpData.Csv.CsvProblem.CellAddress(sheet.Sheet, row, column);
+            findings.Add(finding with { Line = row, Column = column, Span = null, Message = $"{cell}: {finding.Message}" });
+        }
+        return Report(displayPath, DocumentKinds.Csv, findings, CountCommitments(tree));
     }
 
     // The commitment rules on a package read as a text tree (from JSON or from a sheet); unreadable text is exit 2.

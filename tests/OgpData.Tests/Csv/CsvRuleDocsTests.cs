@@ -28,6 +28,7 @@ public sealed class CsvRuleDocsTests : IDisposable
     private static readonly string[] Directions =
     [
         "sheet to JSON (commitments)", "JSON to sheet (commitments)", "sheets to JSON (OCDS)", "JSON to sheets (OCDS)",
+        "workbook to JSON (commitments)",
     ];
 
     private readonly string temp = Directory.CreateTempSubdirectory("ogpdata-csvdocs-").FullName;
@@ -42,10 +43,10 @@ public sealed class CsvRuleDocsTests : IDisposable
     }
 
     [Fact]
-    public void The_catalogue_has_the_ten_csv_rules_and_every_csv_page_is_one_of_them()
+    public void The_catalogue_has_the_eleven_csv_rules_and_every_csv_page_is_one_of_them()
     {
         var ids = RuleCatalog.All.Where(r => r.Category == "CSV").Select(r => r.Id).ToList();
-        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"CSV{n:0000}"), ids);
+        Assert.Equal(Enumerable.Range(1, 11).Select(n => $"CSV{n:0000}"), ids);
         var pages = Directory.GetFiles(SharedData.InRepo("docs/rules"), "CSV*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(ids, pages);
     }
@@ -116,6 +117,26 @@ public sealed class CsvRuleDocsTests : IDisposable
                 // The plan id and member stand for --base, as a publisher gives them: without them every
                 // example would also report CSV0008.
                 var result = CommitmentCsv.ReadPackage(input, output, new CommitmentCsvOptions
+                {
+                    PlanId = "LU-2019-2021", Member = "LU", PackageSchema = CommitmentSchema(),
+                });
+                var commitments = JsonNode.Parse(output.ToArray())!["actionPlans"]![0]!["commitments"];
+                return new Outcome(page.Id, result.Problems, ExpectedJson(blocks, named: false), commitments, [], []);
+            }
+            case "workbook to JSON (commitments)":
+            {
+                // The xml block is the content.xml of an .ods workbook: zipped as an office suite would, then read.
+                var content = Assert.Single(blocks, b => b.Language == "xml");
+                Directory.CreateDirectory(temp);
+                var workbook = Path.Combine(temp, section.Replace(' ', '-') + ".ods");
+                using (var zip = System.IO.Compression.ZipFile.Open(workbook, System.IO.Compression.ZipArchiveMode.Create))
+                {
+                    using (var mime = new StreamWriter(zip.CreateEntry("mimetype", System.IO.Compression.CompressionLevel.NoCompression).Open())) mime.Write("application/vnd.oasis.opendocument.spreadsheet");
+                    using var xml = new StreamWriter(zip.CreateEntry("content.xml").Open());
+                    xml.Write(content.Text);
+                }
+                using var output = new MemoryStream();
+                var result = CommitmentCsv.ReadWorkbook(workbook, output, new CommitmentCsvOptions
                 {
                     PlanId = "LU-2019-2021", Member = "LU", PackageSchema = CommitmentSchema(),
                 });
