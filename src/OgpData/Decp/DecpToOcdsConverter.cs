@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OgpData.Ocds;
 using OgpData.Serialization;
+using OgpData.Json;
 using OgpData.Streaming;
 
 namespace OgpData.Decp;
@@ -49,7 +50,7 @@ public static class DecpToOcdsConverter
         writer.WriteStartArray("releases");
 
         var filter = new NonFiniteNumberFilter(decp);
-        var reader = new DecpStreamReader(filter, (ruleId, pointer, message, position) => log.Add(ruleId, pointer, message, position));
+        var reader = new DecpStreamReader(filter, (ruleId, pointer, message, position) => log.Add(ruleId, pointer, message, position), filter.Inserted);
         var nonFinite = 0;
         foreach (var entry in reader.Read())
         {
