@@ -44,7 +44,7 @@ internal static class ValidateCommand
           --fail-on LEVEL         error (default), warning or none: the lowest severity that fails the run
           --rules ID=LEVEL,...    set rules' severities, e.g. OGP0009=none,OGP0001=error (none turns a rule off)
           --max-depth N           refuse objects and arrays nested deeper than N levels (default 256, at most 512)
-          --max-string-length N   refuse strings longer than N characters in files read whole (default 67108864)
+          --max-string-length N   refuse strings longer than N characters (default 67108864)
           --max-file-size SIZE    refuse inputs larger than SIZE, e.g. 500MB or 2GB (default: 256MB for files
                                   read whole, no limit for streamed OCDS data)
 
