@@ -59,7 +59,7 @@ internal static class JsonValueScanner
     }
 
     /// <summary>The index of the quote that closes a string whose content starts at <paramref name="from"/>, or -1 when it is cut.</summary>
-    private static int StringEnd(ReadOnlySpan<byte> text, int from)
+    internal static int StringEnd(ReadOnlySpan<byte> text, int from)
     {
         var i = from;
         while (true)
@@ -71,6 +71,60 @@ internal static class JsonValueScanner
             i += 2; // a backslash and the character it escapes
             if (i >= text.Length) return -1;
         }
+    }
+
+    /// <summary>
+    /// The top-level member names of the object that <paramref name="text"/> holds, each handed to
+    /// <paramref name="onName"/> as its raw bytes between the quotes (escapes left as written); the values are
+    /// passed over by the scan. False when the text is not an object the scan can walk (then nothing is decided).
+    /// </summary>
+    public static bool TopLevelNames(ReadOnlySpan<byte> text, NameVisitor onName)
+    {
+        var i = Skip(text, 0);
+        if (i >= text.Length || text[i] != (byte)'{') return false;
+        i = Skip(text, i + 1);
+        if (i < text.Length && text[i] == (byte)'}') return true;
+        while (i < text.Length && text[i] == (byte)'"')
+        {
+            var close = StringEnd(text, i + 1);
+            if (close < 0) return false;
+            if (!onName(text[(i + 1)..close])) return true;
+            i = Skip(text, close + 1);
+            if (i >= text.Length || text[i] != (byte)':') return false;
+            i = Skip(text, i + 1);
+            if (i >= text.Length) return false;
+            switch (text[i])
+            {
+                case (byte)'{':
+                case (byte)'[':
+                    var value = FindEnd(text[i..], final: true, 0, new JsonChunkLimits(int.MaxValue, int.MaxValue));
+                    if (value.Length == 0) return false;
+                    i += value.Length;
+                    break;
+                case (byte)'"':
+                    var end = StringEnd(text, i + 1);
+                    if (end < 0) return false;
+                    i = end + 1;
+                    break;
+                default:
+                    var stop = text[i..].IndexOfAny(",}"u8);
+                    if (stop < 0) return false;
+                    i += stop;
+                    break;
+            }
+            i = Skip(text, i);
+            if (i >= text.Length) return false;
+            if (text[i] == (byte)'}') return true;
+            if (text[i] != (byte)',') return false;
+            i = Skip(text, i + 1);
+        }
+        return false;
+    }
+
+    private static int Skip(ReadOnlySpan<byte> text, int from)
+    {
+        var next = text[from..].IndexOfAnyExcept(" \t\r\n"u8);
+        return next < 0 ? text.Length : from + next;
     }
 
     /// <summary>Checks a whole string token (with its quotes) against the length limit; throws nothing, returns the problem.</summary>
@@ -126,6 +180,9 @@ internal static class JsonValueScanner
         "The maximum configured depth of " + maxDepth.ToString(CultureInfo.InvariantCulture) + " has been exceeded. Cannot read next JSON "
         + (isObject ? "object." : "array.");
 }
+
+/// <summary>Takes a member name (its raw bytes); false to stop.</summary>
+internal delegate bool NameVisitor(ReadOnlySpan<byte> name);
 
 /// <summary>The limits a reading enforces: nesting depth (as <see cref="System.Text.Json.JsonReaderOptions.MaxDepth"/>) and string length in UTF-16 characters.</summary>
 internal readonly record struct JsonChunkLimits(int MaxDepth, int MaxStringLength)

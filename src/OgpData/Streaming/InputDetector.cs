@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using OgpData.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -89,6 +90,28 @@ public static class InputDetector
             kind = Classify(prefix, out decided);
         }
         return new DetectedInput(kind, compression, encoding, new ReplayStream(prefix, stream));
+    }
+
+    /// <summary>
+    /// What a line of JSON Lines holds, told from its top-level names found by the structural scan, so that a
+    /// release line is tokenised once, by the parse that checks it. Lines that may be packages (they name
+    /// <c>releases</c>, <c>records</c> or <c>actionPlans</c>), escaped names and anything the scan cannot walk get
+    /// the full <see cref="Classify(ReadOnlySpan{byte})"/>; a line that is neither a record nor a package is
+    /// read as a release, whatever that says.
+    /// </summary>
+    internal static DocumentKind ClassifyLine(ReadOnlySpan<byte> line)
+    {
+        bool ocid = false, compiled = false, undecided = false;
+        var walked = JsonValueScanner.TopLevelNames(line, name =>
+        {
+            if (name.SequenceEqual("ocid"u8)) ocid = true;
+            else if (name.SequenceEqual("compiledRelease"u8)) compiled = true;
+            else if (name.SequenceEqual("releases"u8) || name.SequenceEqual("records"u8) || name.SequenceEqual("actionPlans"u8) || name.Contains((byte)'\\'))
+                undecided = true;
+            return !undecided;
+        });
+        if (!walked || undecided) return Classify(line);
+        return ocid && compiled ? DocumentKind.OcdsRecord : DocumentKind.OcdsRelease;
     }
 
     /// <summary>How far detection looks when the first bytes do not decide: 64 MiB.</summary>

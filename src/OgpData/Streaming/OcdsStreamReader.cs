@@ -100,7 +100,7 @@ public static class OcdsStreamReader
             {
                 var offset = bufferOffset + start + leading;
                 var at = new TextPosition(position.Line, 1 + TextPosition.CountUtf16(line[..leading]));
-                var kind = InputDetector.Classify(content);
+                var kind = InputDetector.ClassifyLine(content);
                 if (kind is DocumentKind.OcdsReleasePackage or DocumentKind.OcdsRecordPackage)
                 {
                     var walker = new PackageWalker(new MemoryStream(content.ToArray(), writable: false), kind, offset, at,

@@ -73,15 +73,21 @@ public sealed class SinglePassTests : HostileFiles
     public async Task A_broken_release_stops_the_input_at_its_place_after_the_releases_before_it_are_checked()
     {
         var broken = ReleasePackage.Replace("\"releases\": [{", "\"releases\": [{\"ocid\": \"ocds-213czf-0\", \"id\": \"0\", \"tag\": [\"planning\"]},\n{\"ocid\": tru, ");
-        // A file this small is diagnosed whole by the detector, at 3:13; the streamed reading agrees.
+        // A file this small is diagnosed whole by the detector, at 3:13.
         var e = await Assert.ThrowsAsync<InputException>(() => new DocumentValidator(new ValidationOptions()).ValidateFileAsync(Write("broken.json", broken)));
         Assert.Contains("broken.json:3:13: not well-formed JSON", e.Message, StringComparison.Ordinal);
-        var result = await OgpData.OcdsValidation.OcdsValidator.ValidateAsync(new MemoryStream(Encoding.UTF8.GetBytes(broken)), new OgpData.OcdsValidation.OcdsValidationOptions());
-        Assert.Equal(1, result.Records);
+        // Past the detector's first megabyte, the streamed reading finds it at the same place, after checking the releases before it.
+        const int before = 5000;
+        var padding = string.Concat(Enumerable.Range(1, before).Select(i => $"{{\"ocid\": \"ocds-213czf-p{i}\", \"id\": \"{i}\", \"tag\": [\"planning\"], \"description\": \"{new string('p', 200)}\"}},"));
+        var large = broken.Replace("\"releases\": [", "\"releases\": [" + padding);
+        var result = await OgpData.OcdsValidation.OcdsValidator.ValidateAsync(new MemoryStream(Encoding.UTF8.GetBytes(large)), new OgpData.OcdsValidation.OcdsValidationOptions { MaxFindings = int.MaxValue });
+        Assert.Equal(before + 1, result.Records);
         Assert.NotNull(result.Unreadable);
         var last = result.Findings[^1];
         Assert.Equal((RuleIds.OcdsMalformedJson, 3, 13), (last.RuleId, last.Line, last.Column));
         Assert.StartsWith("The input is not well-formed JSON", last.Message, StringComparison.Ordinal);
+        e = await Assert.ThrowsAsync<InputException>(() => new DocumentValidator(new ValidationOptions()).ValidateFileAsync(Write("large.json", large)));
+        Assert.Contains("large.json:3:13: The input is not well-formed JSON", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,4 +163,37 @@ public sealed class SinglePassTests : HostileFiles
         await using var compressed = await InputDetector.DetectAsync(gz);
         Assert.Equal(DocumentKind.OcdsReleasePackage, compressed.Kind);
     }
+
+    [SkippableTheory]
+    [InlineData("ocds/samples/paraguay.releases.jsonl")]
+    [InlineData("ocds/samples/all-publishers-2018.releases.jsonl")]
+    [InlineData("ocds/samples/other-real/spoonbill_ocds-sample-data.jsonl")]
+    public void A_JSON_Lines_line_is_told_apart_by_the_scan_as_by_the_full_classification(string file)
+    {
+        foreach (var line in File.ReadLines(SharedData.Require(file)))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            Assert.Equal(LineKind(InputDetector.Classify(Encoding.UTF8.GetBytes(line))), LineKind(InputDetector.ClassifyLine(Encoding.UTF8.GetBytes(line))));
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"ocid\": \"a\", \"id\": \"1\", \"tender\": {\"releases\": [1]}}")]
+    [InlineData("{\"ocid\": \"a\", \"compiledRelease\": {}, \"x\": \"}\"}")]
+    [InlineData("{\"ocid\": \"a\", \"releases\": []}")]
+    [InlineData("{\"uri\": \"u\", \"releases\": [{\"ocid\": \"a\"}]}")]
+    [InlineData("{\"uri\": \"u\", \"records\": []}")]
+    [InlineData("{\"oc\\u0069d\": \"a\", \"compiledRelease\": {}}")]
+    [InlineData("{\"ocid\": tru}")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"id\": 1} {\"id\": 2}")]
+    public void Hand_made_lines_are_told_apart_alike(string line) =>
+        Assert.Equal(LineKind(InputDetector.Classify(Encoding.UTF8.GetBytes(line))), LineKind(InputDetector.ClassifyLine(Encoding.UTF8.GetBytes(line))));
+
+    /// <summary>What the line reader makes of a kind: a package is walked, a record is a record, anything else is a release.</summary>
+    private static DocumentKind LineKind(DocumentKind kind) => kind switch
+    {
+        DocumentKind.OcdsReleasePackage or DocumentKind.OcdsRecordPackage or DocumentKind.OcdsRecord => kind,
+        _ => DocumentKind.OcdsRelease,
+    };
 }
