@@ -206,7 +206,7 @@ internal sealed class JsonChunkReader
                 }
                 catch (JsonException e)
                 {
-                    throw Unreadable("The input is not well-formed JSON: " + e.Message, ErrorOffset(Pending, e), e);
+                    throw Unreadable("The input is not well-formed JSON: " + e.Message, ResumedErrorOffset(reader.BytesConsumed, e), e);
                 }
             }
             EnsureNothingFollows();
@@ -365,6 +365,23 @@ internal sealed class JsonChunkReader
         {
             Error = e;
         }
+    }
+
+    /// <summary>
+    /// Where a reader resumed from a saved state failed: its line count runs from the stream's start (and skips the
+    /// lists the scanner passed over), so only its byte-in-line is used, from the start of the line holding the
+    /// token after the last one read, when that line starts in the buffer.
+    /// </summary>
+    private int ResumedErrorOffset(long consumed, JsonException e)
+    {
+        var pending = Pending;
+        var from = (int)Math.Min(consumed, pending.Length);
+        var next = pending[from..].IndexOfAnyExcept(" \t\r\n"u8);
+        var token = next < 0 ? pending.Length : from + next;
+        var newline = pending[..token].LastIndexOf((byte)'\n');
+        if (newline < 0 && PositionOf(0).Column != 1) return token;
+        var at = newline + 1 + (int)(e.BytePositionInLine ?? 0);
+        return at >= token && at <= pending.Length ? at : token;
     }
 
     /// <summary>The reader counts a failure's line and byte from where it started; turn that back into an offset.</summary>

@@ -90,6 +90,28 @@ public sealed class SinglePassTests : HostileFiles
         Assert.Contains("large.json:3:13: The input is not well-formed JSON", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("],\n  \"license\": tru}")]
+    [InlineData("]\n  \"license\": \"x\"}")]
+    [InlineData("}\n  {\"ocid\": \"x\"}]}")]
+    [InlineData(",\n  ]}")]
+    public async Task A_break_in_the_structure_megabytes_in_is_placed_where_a_whole_text_reader_places_it(string tail)
+    {
+        // Thousands of releases, so several buffer refills and the scanner's lists come before the break.
+        var padding = string.Join(",\n", Enumerable.Range(1, 5000).Select(i => $"{{\"ocid\": \"ocds-213czf-p{i}\", \"id\": \"{i}\", \"description\": \"{new string('p', 200)}\"}}"));
+        var bytes = Encoding.UTF8.GetBytes("{\"version\": \"1.1\", \"releases\": [\n" + padding + "\n" + tail);
+        var whole = Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
+            while (reader.Read()) { }
+        });
+        var result = await OgpData.OcdsValidation.OcdsValidator.ValidateAsync(new MemoryStream(bytes), new OgpData.OcdsValidation.OcdsValidationOptions { MaxFindings = int.MaxValue });
+        Assert.NotNull(result.Unreadable);
+        var last = result.Findings[^1];
+        Assert.Equal(RuleIds.OcdsMalformedJson, last.RuleId);
+        Assert.Equal((whole.LineNumber + 1, whole.BytePositionInLine + 1), (last.Line, last.Column));
+    }
+
     [Fact]
     public async Task A_name_given_twice_in_a_streamed_release_is_JSON0001_at_the_repeat_as_in_a_whole_file()
     {
