@@ -47,7 +47,7 @@ internal static class ValidateCommand
                                   and OGP0001's scores: OGP0001.threshold=0.35 (warn below), OGP0001.uncertainBelow=0.6,
                                   OGP0001.uncertain=info|none (how milestones in between are reported)
           --max-depth N           refuse objects and arrays nested deeper than N levels (default 256, at most 512)
-          --max-string-length N   refuse strings longer than N characters in files read whole (default 67108864)
+          --max-string-length N   refuse strings longer than N characters (default 67108864)
           --max-file-size SIZE    refuse inputs larger than SIZE, e.g. 500MB or 2GB (default: 256MB for files
                                   read whole, no limit for streamed OCDS data)
 

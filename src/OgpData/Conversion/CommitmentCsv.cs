@@ -397,7 +397,7 @@ public static class CommitmentCsv
         {
             if (HeaderPath.IsIndex(parts[i]) && i > 0 && parts[i - 1] == "milestones") parts[i] = "0";
         }
-        return string.Join('/', parts).Replace("~1", "/").Replace("~0", "~");
+        return OgpData.Json.JsonPointerText.Unescape(string.Join('/', parts));
     }
 
     private static string Shorten(JsonNode? value)

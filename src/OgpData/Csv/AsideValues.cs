@@ -107,7 +107,7 @@ internal static class AsideValues
         JsonNode current = record;
         for (var t = 0; t < tokens.Length; t++)
         {
-            var token = tokens[t].Replace("~1", "/").Replace("~0", "~");
+            var token = OgpData.Json.JsonPointerText.Unescape(tokens[t]);
             var last = t == tokens.Length - 1;
             if (current is JsonObject obj)
             {

@@ -168,7 +168,7 @@ public sealed class CsvTypeMap
         var current = root;
         foreach (var raw in reference[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var token = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            var token = OgpData.Json.JsonPointerText.Unescape(Uri.UnescapeDataString(raw));
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var next)) current = next;
             else if (current.ValueKind == JsonValueKind.Array && int.TryParse(token, out var index) && index < current.GetArrayLength()) current = current[index];
             else return null;

@@ -358,5 +358,5 @@ internal sealed class SheetLayout
     }
 
     /// <summary>Escapes a JSON Pointer token.</summary>
-    public static string Escape(string name) => name.Replace("~", "~0").Replace("/", "~1");
+    public static string Escape(string name) => OgpData.Json.JsonPointerText.Escape(name);
 }

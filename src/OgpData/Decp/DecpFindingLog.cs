@@ -59,7 +59,7 @@ internal sealed class DecpEntryScope(DecpEntry entry, DecpFindingLog log)
     public void Report(string ruleId, string relativePointer, string message, string? value = null)
     {
         var offset = JsonLocator.LocateNearest(entry.Utf8, relativePointer);
-        var position = entry.Position.Advance(entry.Utf8.AsSpan(0, Math.Min(offset, entry.Utf8.Length)));
+        var position = entry.PositionAt(offset);
         log.Add(ruleId, entry.Pointer + relativePointer, message, position, value);
     }
 }

@@ -18,25 +18,38 @@ internal enum DecpEntryKind
     Flat,
 }
 
-/// <summary>One marché or concession, as bytes, with where it is in the file (line and column, and byte offset in the filtered input).</summary>
-internal sealed record DecpEntry(DecpEntryKind Kind, int Index, string Pointer, byte[] Utf8, TextPosition Position, long ByteOffset = 0);
+/// <summary>
+/// One marché or concession, as bytes, with where it is in the file (line and column, and byte offset in the filtered
+/// input). <paramref name="Inserted"/>: offsets, in the filtered input, of bytes the file does not hold.
+/// </summary>
+internal sealed record DecpEntry(DecpEntryKind Kind, int Index, string Pointer, byte[] Utf8, TextPosition Position, long ByteOffset = 0, List<long>? Inserted = null)
+{
+    /// <summary>The line and column in the file of the byte at <paramref name="offset"/> within the entry.</summary>
+    public TextPosition PositionAt(int offset)
+    {
+        var before = Utf8.AsSpan(0, Math.Clamp(offset, 0, Utf8.Length));
+        var position = Position.Advance(before);
+        if (Inserted is null) return position;
+        // Bytes a filter added on the same line, before the offset, are not the file's: they do not count as columns.
+        var lineStart = ByteOffset + before.LastIndexOf((byte)'\n') + 1;
+        return position with { Column = position.Column - LineCounter.InsertedBetween(Inserted, lineStart, ByteOffset + before.Length) };
+    }
+}
 
 /// <summary>
-/// Walks a DECP file in chunks with <see cref="Utf8JsonReader"/> and hands out each marché and concession whole:
+/// Walks a DECP file in chunks (with <see cref="JsonChunkReader"/>) and hands out each marché and concession whole:
 /// <c>{"marches": {"marche": [...], "contrat-concession": [...]}}</c> (format 2.0) or <c>{"marches": [...]}</c>
 /// (format 1.x and the consolidated files). The buffer grows only to the largest entry; the file is never held whole.
 /// </summary>
-internal sealed class DecpStreamReader(Stream stream, Action<string, string, string, TextPosition> report)
+/// <param name="stream">The DECP text (through <see cref="NonFiniteNumberFilter"/>).</param>
+/// <param name="report">Where findings about the file's shape go.</param>
+/// <param name="inserted">Offsets of bytes the filter added (a <c>NaN</c> read as <c>null</c>), so that columns are those of the file.</param>
+internal sealed class DecpStreamReader(Stream stream, Action<string, string, string, TextPosition> report, List<long>? inserted = null) : IJsonUnitReader
 {
     private enum Stage { Start, RootMember, MarchesValue, ListsMember, ListValue, Items, SkipValue, Done }
 
-    private byte[] _buffer = new byte[1 << 16];
-    private int _start;
-    private int _end;
-    private bool _final;
-    private long _bufferOffset;
-    private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = OcdsStreamReader.MaxDepth });
-    private LineCounter _lines = new(0, TextPosition.Start);
+    private readonly JsonChunkReader _chunks = new(stream, 1 << 16, 0, TextPosition.Start, JsonChunkLimits.Default, validateItems: true, inserted);
+    private readonly List<DecpEntry> _entries = [];
     private Stage _stage = Stage.Start;
     private Stage _afterSkip;
     private Stage _afterItems;
@@ -46,101 +59,34 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, str
     private int _index;
     private bool _sawMarches;
 
+    public bool Finished => _stage == Stage.Done;
+
     /// <summary>The entries in file order. Throws <see cref="UnreadableInputException"/> when the file is not JSON or not DECP.</summary>
     public IEnumerable<DecpEntry> Read()
     {
-        var entries = new List<DecpEntry>();
-        Fill();
-        SkipByteOrderMark();
+        _chunks.Fill();
         while (true)
         {
-            entries.Clear();
-            var done = Step(entries);
-            foreach (var entry in entries) yield return entry;
+            _entries.Clear();
+            var done = _chunks.Step(this);
+            if (_chunks.Error is { } error) throw error;
+            foreach (var entry in _entries) yield return entry;
             if (done) break;
-            if (_final) throw Unreadable("The input ends in the middle of a JSON value (truncated file?).", _end - _start, null);
-            Fill();
+            _chunks.Fill();
         }
-        if (!_sawMarches) throw Unreadable("Not a DECP file: the root object has no 'marches' member.", 0, null);
+        _chunks.EnsureEnd();
+        if (_chunks.Error is { } tail) throw tail;
+        if (!_sawMarches) throw _chunks.Unreadable("Not a DECP file: the root object has no 'marches' member.", 0);
     }
 
-    private void SkipByteOrderMark()
-    {
-        if (_end - _start >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
-        {
-            _start = 3;
-            _lines = new LineCounter(3, TextPosition.Start);
-        }
-    }
-
-    private void Fill()
-    {
-        _lines.AdvanceTo(_bufferOffset + _start, _buffer.AsSpan(0, _end), _bufferOffset);
-        _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-        _bufferOffset += _start;
-        _end -= _start;
-        _start = 0;
-        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-        // Fill the buffer whole: an entry cut by the buffer's end is scanned again from its start.
-        while (_end < _buffer.Length)
-        {
-            var read = stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                _final = true;
-                break;
-            }
-            _end += read;
-        }
-    }
-
-    /// <summary>Reads as many whole units as the buffer holds. True when the root object is finished.</summary>
-    private bool Step(List<DecpEntry> entries)
-    {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
-        try
-        {
-            while (_stage != Stage.Done)
-            {
-                var before = reader.CurrentState;
-                var beforeConsumed = reader.BytesConsumed;
-                if (!Unit(ref reader, entries))
-                {
-                    _state = before;
-                    _start += (int)beforeConsumed;
-                    return false;
-                }
-            }
-            _start += (int)reader.BytesConsumed;
-            EnsureNothingFollows();
-            return true;
-        }
-        catch (JsonException e)
-        {
-            throw Unreadable("The input is not well-formed JSON: " + e.Message, (int)reader.BytesConsumed, e);
-        }
-    }
-
-    private void EnsureNothingFollows()
-    {
-        while (true)
-        {
-            var content = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(" \t\r\n"u8);
-            if (content >= 0) throw Unreadable("Unexpected content after the end of the JSON document.", content, null);
-            if (_final) return;
-            _start = _end;
-            Fill();
-        }
-    }
-
-    /// <summary>Reads one unit: a token, a skipped value, or a whole entry. False when more bytes are needed.</summary>
-    private bool Unit(ref Utf8JsonReader reader, List<DecpEntry> entries)
+    /// <summary>Reads one unit: a token, or a skipped value. False when more bytes are needed.</summary>
+    public bool ReadUnit(ref Utf8JsonReader reader)
     {
         if (!reader.Read()) return false;
         switch (_stage)
         {
             case Stage.Start:
-                if (reader.TokenType != JsonTokenType.StartObject) throw Unreadable("Not a DECP file: the root is not a JSON object.", (int)reader.TokenStartIndex, null);
+                if (reader.TokenType != JsonTokenType.StartObject) throw _chunks.Unreadable("Not a DECP file: the root is not a JSON object.", (int)reader.TokenStartIndex);
                 _stage = Stage.RootMember;
                 return true;
 
@@ -171,11 +117,11 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, str
                 }
                 else if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    BeginItems(DecpEntryKind.Flat, "/marches", Stage.RootMember);
+                    BeginItems(ref reader, DecpEntryKind.Flat, "/marches", Stage.RootMember);
                 }
                 else
                 {
-                    throw Unreadable("Not a DECP file: 'marches' is neither an object nor a list.", (int)reader.TokenStartIndex, null);
+                    throw _chunks.Unreadable("Not a DECP file: 'marches' is neither an object nor a list.", (int)reader.TokenStartIndex);
                 }
                 return true;
 
@@ -199,29 +145,22 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, str
                 };
                 if (kind is { } known && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    BeginItems(known, pointer, Stage.ListsMember);
+                    BeginItems(ref reader, known, pointer, Stage.ListsMember);
                     return true;
                 }
-                if (!TryTakeValue(ref reader, out var start, out _)) return false;
-                if (kind is null) report(RuleIds.DecpUnmappedField, pointer, $"'{_member}' is not a DECP list (marche, contrat-concession): not converted.", PositionOf(start));
-                else report(RuleIds.DecpWrongType, pointer, $"'{_member}' is not a list: not converted.", PositionOf(start));
+                if (!JsonChunkReader.TryTakeValue(ref reader, out var start, out _)) return false;
+                if (kind is null) report(RuleIds.DecpUnmappedField, pointer, $"'{_member}' is not a DECP list (marche, contrat-concession): not converted.", _chunks.PositionOf(start));
+                else report(RuleIds.DecpWrongType, pointer, $"'{_member}' is not a list: not converted.", _chunks.PositionOf(start));
                 _stage = Stage.ListsMember;
                 return true;
 
             case Stage.Items:
-                if (reader.TokenType == JsonTokenType.EndArray)
-                {
-                    _stage = _afterItems;
-                    return true;
-                }
-                if (!TryTakeValue(ref reader, out var itemStart, out var itemLength)) return false;
-                entries.Add(new DecpEntry(_kind, _index, JsonPointerText.Append(_itemsPointer, _index),
-                    _buffer.AsSpan(_start + itemStart, itemLength).ToArray(), PositionOf(itemStart), _bufferOffset + _start + itemStart));
-                _index++;
+                // The entries went to ListItem; what is left of the list is its ']'.
+                _stage = _afterItems;
                 return true;
 
             case Stage.SkipValue:
-                if (!TryTakeValue(ref reader, out _, out _)) return false;
+                if (!JsonChunkReader.TryTakeValue(ref reader, out _, out _)) return false;
                 _stage = _afterSkip;
                 return true;
 
@@ -230,32 +169,20 @@ internal sealed class DecpStreamReader(Stream stream, Action<string, string, str
         }
     }
 
-    private void BeginItems(DecpEntryKind kind, string pointer, Stage after)
+    public void ListItem(int start, int length)
+    {
+        _entries.Add(new DecpEntry(_kind, _index, JsonPointerText.Append(_itemsPointer, _index),
+            _chunks.Slice(start, length).ToArray(), _chunks.PositionOf(start), _chunks.Absolute(start), inserted));
+        _index++;
+    }
+
+    private void BeginItems(ref Utf8JsonReader reader, DecpEntryKind kind, string pointer, Stage after)
     {
         _kind = kind;
         _itemsPointer = pointer;
         _index = 0;
         _afterItems = after;
         _stage = Stage.Items;
-    }
-
-    /// <summary>The reader stands on a value's first token: takes the whole value, or false when it is not all in the buffer.</summary>
-    private static bool TryTakeValue(ref Utf8JsonReader reader, out int start, out int length)
-    {
-        start = (int)reader.TokenStartIndex;
-        length = 0;
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) return false;
-        length = (int)reader.BytesConsumed - start;
-        return true;
-    }
-
-    private TextPosition PositionOf(int startInReader) =>
-        _lines.AdvanceTo(_bufferOffset + _start + startInReader, _buffer.AsSpan(0, _end), _bufferOffset);
-
-    private UnreadableInputException Unreadable(string message, int offsetFromStart, Exception? inner)
-    {
-        var offset = Math.Min(_start + offsetFromStart, _end);
-        var position = _lines.AdvanceTo(_bufferOffset + offset, _buffer.AsSpan(0, _end), _bufferOffset);
-        return new UnreadableInputException(message, _bufferOffset + offset, position, inner);
+        _chunks.BeginList(ref reader);
     }
 }

@@ -50,7 +50,7 @@ public static class DecpToOcdsConverter
         writer.WriteStartArray("releases");
 
         var filter = new NonFiniteNumberFilter(decp);
-        var reader = new DecpStreamReader(filter, (ruleId, pointer, message, position) => log.Add(ruleId, pointer, message, position));
+        var reader = new DecpStreamReader(filter, (ruleId, pointer, message, position) => log.Add(ruleId, pointer, message, position), filter.Inserted);
         var nonFinite = 0;
         foreach (var entry in reader.Read())
         {

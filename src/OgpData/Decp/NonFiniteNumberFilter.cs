@@ -4,8 +4,8 @@ namespace OgpData.Decp;
 /// Reads a JSON text and turns the bare <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c> that Python and pandas
 /// write for missing numbers (not JSON, so every JSON reader stops there) into <c>null</c>, remembering where. Valid
 /// JSON never holds a bare word starting with <c>N</c> or <c>I</c>, so valid input passes through byte for byte.
-/// <c>Infinity</c> is padded to its length with spaces; <c>NaN</c> grows by one byte, so columns after it on the
-/// same line are one further on.
+/// <c>Infinity</c> is padded to its length with spaces; <c>NaN</c> grows by one byte, which <see cref="Inserted"/>
+/// records so that readers give the file's own columns after it.
 /// </summary>
 internal sealed class NonFiniteNumberFilter(Stream inner) : Stream
 {
@@ -25,6 +25,9 @@ internal sealed class NonFiniteNumberFilter(Stream inner) : Stream
 
     /// <summary>Offsets, in the filtered output, of each <c>null</c> written in place of a non-finite number, in order.</summary>
     public List<long> Replaced { get; } = [];
+
+    /// <summary>Offsets, in the filtered output, of the bytes the file does not hold (the fourth byte of a <c>null</c> for <c>NaN</c>), in order.</summary>
+    public List<long> Inserted { get; } = [];
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -104,6 +107,7 @@ internal sealed class NonFiniteNumberFilter(Stream inner) : Stream
         if (word.SequenceEqual("NaN"u8) && !_minus || word.SequenceEqual("Infinity"u8))
         {
             Replaced.Add(_written);
+            if (length < 4) Inserted.Add(_written + 3);
             foreach (var b in "null"u8) Emit(b);
             for (var i = 4; i < length; i++) Emit((byte)' ');
         }

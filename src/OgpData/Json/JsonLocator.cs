@@ -187,7 +187,7 @@ public static class JsonLocator
             {
                 foreach (var raw in pointer.Substring(1).Split('/'))
                 {
-                    var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                    var token = JsonPointerText.Unescape(raw);
                     step.children ??= new Dictionary<string, Step>(StringComparer.Ordinal);
                     if (!step.children.TryGetValue(token, out var child))
                     {

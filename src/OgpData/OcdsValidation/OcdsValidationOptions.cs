@@ -50,6 +50,15 @@ public sealed record OcdsValidationOptions
     /// <summary>The most findings kept in the result; the counts stay totals.</summary>
     public int MaxFindings { get; init; } = 1000;
 
+    /// <summary>
+    /// How many objects and arrays may be nested in the input (as <see cref="System.Text.Json.JsonReaderOptions.MaxDepth"/>
+    /// counts them); deeper input is unreadable. Default 256.
+    /// </summary>
+    public int MaxDepth { get; init; } = OcdsStreamReader.MaxDepth;
+
+    /// <summary>The longest string value or property name, in UTF-16 characters; a longer one makes the input unreadable. No limit by default.</summary>
+    public int MaxStringLength { get; init; } = int.MaxValue;
+
     /// <summary>How many items are validated at once (all cores by default).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 

@@ -75,8 +75,8 @@ public static class OcdsValidator
         public Func<JsonElement, OcdsItemKind, int>? SchemaCount { get; } = SchemaCheck is null ? null : Validation.OcdsSchemaChecks.CounterOf(SchemaCheck);
     }
 
-    /// <summary>One unit of work, numbered in file order.</summary>
-    private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready);
+    /// <summary>One unit of work, numbered in file order; <paramref name="Unreadable"/> when it is the reader's last word on a broken input.</summary>
+    private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready, string? Unreadable = null);
 
     /// <summary>
     /// A finding whose pointer is still relative to its item: it is placed in the file (pointer, line, column)
@@ -90,6 +90,9 @@ public static class OcdsValidator
     {
         /// <summary>Findings only counted (the result was already full when they were found), by severity.</summary>
         public (int Errors, int Warnings, int Infos) Counted { get; init; }
+
+        /// <summary>Set when the input is broken at this unit: it is the last one accepted, and says why.</summary>
+        public string? Unreadable { get; init; }
     }
 
     /// <summary>The state of one validation: the reading side, the workers, and the ordered result.</summary>
@@ -99,6 +102,7 @@ public static class OcdsValidator
         private CheckList? _metadataChecks;
         // Checks ask for their severity at every finding, a million times on a bad file: look it up once per rule.
         private readonly Func<string, Severity> _severityOf = SeverityTable(options);
+        private readonly Severity _duplicateSeverity = options.SeverityOf(RuleIds.DuplicatePropertyName);
         private readonly Dictionary<string, Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)>> _schemaCache = new(StringComparer.Ordinal);
         private readonly Dictionary<int, PackageState> _packages = [];
         private readonly Dictionary<string, long> _firstByKey = new(StringComparer.Ordinal);
@@ -109,6 +113,8 @@ public static class OcdsValidator
         private readonly SemaphoreSlim _credits = new(Math.Max(1, options.MaxDegreeOfParallelism) * 16);
         private long _records, _errors, _warnings, _infos;
         private string? _unreadable;
+        // Set on the accepting side once a unit said the input is broken there: the reader stops, later results are dropped.
+        private volatile bool _halted;
 
         private sealed class PackageState
         {
@@ -185,8 +191,12 @@ public static class OcdsValidator
             long sequence = 0;
             try
             {
-                await foreach (var part in OcdsStreamReader.ReadAsync(content, kind, cancellationToken).ConfigureAwait(false))
+                // Items are cut out, not tokenised: each is parsed once, by the worker that checks it.
+                var settings = new OcdsStreamReader.ReadSettings(OcdsStreamReader.DefaultBufferBytes,
+                    new JsonChunkLimits(options.MaxDepth, options.MaxStringLength), ValidateItems: false);
+                await foreach (var part in OcdsStreamReader.ReadAsync(content, kind, settings, cancellationToken).ConfigureAwait(false))
                 {
+                    if (_halted) break;
                     if (!_packages.TryGetValue(part.PackageIndex, out var package)) _packages[part.PackageIndex] = package = new PackageState();
                     switch (part)
                     {
@@ -205,19 +215,13 @@ public static class OcdsValidator
             }
             catch (UnreadableInputException e)
             {
-                _unreadable = e.Message;
-                var finding = new Finding
-                {
-                    RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = e.Message,
-                    Line = e.Position.Line, Column = e.Position.Column,
-                };
-                await SendAsync(writer, new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [BrokenInput(e.Message, e.Position)], e.Message), cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException e)
             {
-                _unreadable = "The compressed input is corrupt: " + e.Message;
-                var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = _unreadable };
-                await SendAsync(writer, new Work(sequence++, null!, null, [finding]), cancellationToken).ConfigureAwait(false);
+                var reason = "The compressed input is corrupt: " + e.Message;
+                var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = reason };
+                await SendAsync(writer, new Work(sequence++, null!, null, [finding], reason), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -371,7 +375,7 @@ public static class OcdsValidator
                 {
                     StreamedItem item => CheckItem(unit, item, context ??= new CheckContext(unit.Schemas!.Schemas, _severityOf, _budget)),
                     PackageEnd end => CheckMetadata(unit, end),
-                    _ => new Done(unit.Sequence, Placed(unit.Ready).ToImmutable(), false, null, null, null, null),
+                    _ => new Done(unit.Sequence, Placed(unit.Ready).ToImmutable(), false, null, null, null, null) { Unreadable = unit.Unreadable },
                 };
                 await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
             }
@@ -403,10 +407,17 @@ public static class OcdsValidator
             JsonDocument document;
             try
             {
-                document = item.Parse();
+                document = ParseItem(item, findings);
             }
             catch (JsonException e)
             {
+                if (item.BreaksInput)
+                {
+                    // The reader cut this item out unparsed: broken here, the input is unreadable from here on.
+                    var reason = "The input is not well-formed JSON: " + e.Message;
+                    return new Done(unit.Sequence, [new Pending(BrokenInput(reason, item.PositionAt(JsonChunkReader.ErrorOffset(item.Utf8.Span, e))), null)],
+                        false, null, null, item, null) { Unreadable = reason };
+                }
                 findings.Add(new Pending(new Finding
                 {
                     RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
@@ -449,6 +460,54 @@ public static class OcdsValidator
                     Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
                 };
             }
+        }
+
+        private static Finding BrokenInput(string reason, TextPosition position) => new()
+        {
+            RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = reason, Line = position.Line, Column = position.Column,
+        };
+
+        private static readonly JsonDocumentOptions ItemOptions = new() { MaxDepth = 4096 };
+#if NET10_0_OR_GREATER
+        private static readonly JsonDocumentOptions StrictItemOptions = new() { MaxDepth = 4096, AllowDuplicateProperties = false };
+#endif
+
+        /// <summary>
+        /// Parses an item, the one tokenisation of its bytes. Names given twice in an object (JSON0001) are found by the
+        /// parse itself; only then is the item read again to say where. A line of JSON Lines was not scanned by the
+        /// reader, so its depth and string limits are applied here, and breaking them is a finding about that line.
+        /// </summary>
+        private JsonDocument ParseItem(StreamedItem item, ImmutableArray<Pending>.Builder findings)
+        {
+            var line = kind == DocumentKind.OcdsReleasesJsonLines && !item.BreaksInput;
+            var lenient = line ? new JsonDocumentOptions { MaxDepth = options.MaxDepth } : ItemOptions;
+            if (line && JsonValueScanner.FindLongString(item.Utf8.Span, new JsonChunkLimits(options.MaxDepth, options.MaxStringLength)) is { } tooLong)
+                throw new JsonException(tooLong.Problem);
+            if (_duplicateSeverity == Severity.None) return JsonDocument.Parse(item.Utf8, lenient);
+#if NET10_0_OR_GREATER
+            try
+            {
+                return JsonDocument.Parse(item.Utf8, line ? lenient with { AllowDuplicateProperties = false } : StrictItemOptions);
+            }
+            catch (JsonException)
+            {
+                // Broken, or only a repeated name: the lenient parse below tells which (and throws for the first).
+            }
+#endif
+            // Before .NET 10 the parser cannot refuse repeated names: they are looked for in a second reading.
+            var document = JsonDocument.Parse(item.Utf8, lenient);
+            foreach (var duplicate in DuplicateNames.Find(item.Utf8.Span))
+            {
+                var at = item.PositionAt(duplicate.Offset);
+                var first = item.PositionAt(duplicate.FirstOffset);
+                findings.Add(new Pending(new Finding
+                {
+                    RuleId = RuleIds.DuplicatePropertyName, Severity = _duplicateSeverity, Pointer = item.Pointer + duplicate.Pointer,
+                    Line = at.Line, Column = at.Column, Value = duplicate.Name,
+                    Message = $"The property \"{duplicate.Name}\" is given again (first at line {first.Line}, column {first.Column}); readers disagree on which value counts, and only the last is checked.",
+                }, null));
+            }
+            return document;
         }
 
         /// <summary>The offset of the first byte that starts no UTF-8 character, or null when the text is valid.</summary>
@@ -534,7 +593,15 @@ public static class OcdsValidator
         /// <summary>Runs on the single reading thread, in file order: counts, keeps, and detects duplicates.</summary>
         private void Accept(Done result)
         {
-            AcceptFindings(result);
+            if (!_halted)
+            {
+                AcceptFindings(result);
+                if (result.Unreadable is { } reason)
+                {
+                    _unreadable = reason;
+                    _halted = true;
+                }
+            }
             // Everything that reads the item's bytes (its document, the locators of its findings) is done with them.
             result.Item?.ReturnLentUtf8();
             _credits.Release();

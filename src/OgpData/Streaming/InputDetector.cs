@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using OgpData.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -77,13 +78,52 @@ public static class InputDetector
         }
 
         var prefix = await ReadAtMostAsync(stream, peekBytes, cancellationToken).ConfigureAwait(false);
-        var kind = Classify(prefix);
+        var kind = Classify(prefix, out var decided);
+        // A first member that fills the peek (a long metadata value before 'releases') decides nothing: look further,
+        // doubling, up to a bound, rather than call a package plain JSON.
+        while (!decided && prefix.Length >= peekBytes && peekBytes < MaxPeekBytes)
+        {
+            var more = await ReadAtMostAsync(stream, peekBytes, cancellationToken).ConfigureAwait(false);
+            if (more.Length == 0) break;
+            prefix = [.. prefix, .. more];
+            peekBytes = prefix.Length;
+            kind = Classify(prefix, out decided);
+        }
         return new DetectedInput(kind, compression, encoding, new ReplayStream(prefix, stream));
     }
 
-    /// <summary>Classifies a complete or partial UTF-8 JSON text from its first bytes.</summary>
-    public static DocumentKind Classify(ReadOnlySpan<byte> prefix)
+    /// <summary>
+    /// What a line of JSON Lines holds, told from its top-level names found by the structural scan, so that a
+    /// release line is tokenised once, by the parse that checks it. Lines that may be packages (they name
+    /// <c>releases</c>, <c>records</c> or <c>actionPlans</c>), escaped names and anything the scan cannot walk get
+    /// the full <see cref="Classify(ReadOnlySpan{byte})"/>; a line that is neither a record nor a package is
+    /// read as a release, whatever that says.
+    /// </summary>
+    internal static DocumentKind ClassifyLine(ReadOnlySpan<byte> line)
     {
+        bool ocid = false, compiled = false, undecided = false;
+        var walked = JsonValueScanner.TopLevelNames(line, name =>
+        {
+            if (name.SequenceEqual("ocid"u8)) ocid = true;
+            else if (name.SequenceEqual("compiledRelease"u8)) compiled = true;
+            else if (name.SequenceEqual("releases"u8) || name.SequenceEqual("records"u8) || name.SequenceEqual("actionPlans"u8) || name.Contains((byte)'\\'))
+                undecided = true;
+            return !undecided;
+        });
+        if (!walked || undecided) return Classify(line);
+        return ocid && compiled ? DocumentKind.OcdsRecord : DocumentKind.OcdsRelease;
+    }
+
+    /// <summary>How far detection looks when the first bytes do not decide: 64 MiB.</summary>
+    public const int MaxPeekBytes = 64 << 20;
+
+    /// <summary>Classifies a complete or partial UTF-8 JSON text from its first bytes.</summary>
+    public static DocumentKind Classify(ReadOnlySpan<byte> prefix) => Classify(prefix, out _);
+
+    /// <summary>As <see cref="Classify(ReadOnlySpan{byte})"/>; <paramref name="decided"/> is false when more bytes could change the answer.</summary>
+    internal static DocumentKind Classify(ReadOnlySpan<byte> prefix, out bool decided)
+    {
+        decided = true;
         var reader = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 4096 }));
         try
         {
@@ -92,6 +132,7 @@ public static class InputDetector
             {
                 case JsonTokenType.StartObject:
                     var kind = ClassifyObject(ref reader, out var complete);
+                    decided = complete || kind != DocumentKind.Json;
                     if (complete && kind is DocumentKind.OcdsRelease or DocumentKind.OcdsReleasePackage or DocumentKind.OcdsRecordPackage or DocumentKind.OcdsRecord
                         && MoreValuesFollow(prefix[(int)reader.BytesConsumed..]))
                     {
@@ -99,8 +140,11 @@ public static class InputDetector
                     }
                     return kind;
                 case JsonTokenType.StartArray:
-                    if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return DocumentKind.Json;
-                    return ClassifyObject(ref reader, out _) switch
+                    if (!reader.Read()) return Undecided(out decided);
+                    if (reader.TokenType != JsonTokenType.StartObject) return DocumentKind.Json;
+                    var first = ClassifyObject(ref reader, out var firstComplete);
+                    decided = firstComplete || first != DocumentKind.Json;
+                    return first switch
                     {
                         DocumentKind.OcdsReleasePackage or DocumentKind.OcdsRecordPackage => DocumentKind.OcdsPackageArray,
                         DocumentKind.OcdsRelease => DocumentKind.OcdsReleaseArray,
@@ -114,6 +158,12 @@ public static class InputDetector
         {
             return DocumentKind.Unknown;
         }
+    }
+
+    private static DocumentKind Undecided(out bool decided)
+    {
+        decided = false;
+        return DocumentKind.Json;
     }
 
     /// <summary>Reads the top-level keys of the object the reader stands on, as far as the prefix goes.</summary>

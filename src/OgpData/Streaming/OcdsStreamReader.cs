@@ -26,8 +26,6 @@ public static class OcdsStreamReader
     /// <summary>The nesting depth accepted in an input; deeper documents are refused as unreadable.</summary>
     public const int MaxDepth = 256;
 
-    internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
-
     /// <summary>Items up to this size are copied into pooled arrays (see <see cref="StreamedItem.ReturnLentUtf8"/>).</summary>
     internal const int LentItemLimit = 256 * 1024;
 
@@ -45,22 +43,33 @@ public static class OcdsStreamReader
     /// broken line is handed out as an item and the reading goes on).
     /// </summary>
     public static IAsyncEnumerable<StreamedPart> ReadAsync(Stream utf8Content, DocumentKind kind, CancellationToken cancellationToken = default) =>
-        ReadAsync(utf8Content, kind, 64 * 1024, cancellationToken);
+        ReadAsync(utf8Content, kind, DefaultBufferBytes, cancellationToken);
+
+    /// <summary>The buffer's first size.</summary>
+    internal const int DefaultBufferBytes = 64 * 1024;
 
     /// <summary>As the public overload, with the initial buffer size chosen (tests use a tiny one to exercise refills).</summary>
-    internal static IAsyncEnumerable<StreamedPart> ReadAsync(Stream utf8Content, DocumentKind kind, int initialBufferBytes, CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<StreamedPart> ReadAsync(Stream utf8Content, DocumentKind kind, int initialBufferBytes, CancellationToken cancellationToken) =>
+        ReadAsync(utf8Content, kind, new ReadSettings(initialBufferBytes, new JsonChunkLimits(MaxDepth, int.MaxValue), ValidateItems: true), cancellationToken);
+
+    /// <summary>
+    /// As the public overload, with the limits chosen and, when <see cref="ReadSettings.ValidateItems"/> is false, the
+    /// items of a package handed out unparsed: a consumer that parses each one anyway reads every byte once, and
+    /// takes a parse failure of an item with <see cref="StreamedItem.BreaksInput"/> as the input broken there.
+    /// </summary>
+    internal static IAsyncEnumerable<StreamedPart> ReadAsync(Stream utf8Content, DocumentKind kind, ReadSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(utf8Content);
         if (!kind.IsOcds()) throw new ArgumentException($"{kind.ToName()} is not an OCDS input kind.", nameof(kind));
         var counter = new ItemCounter();
         return kind == DocumentKind.OcdsReleasesJsonLines
-            ? ReadLinesAsync(utf8Content, counter, initialBufferBytes, cancellationToken)
-            : new PackageWalker(utf8Content, kind, 0, TextPosition.Start, "", 0, counter, initialBufferBytes).RunAsync(cancellationToken);
+            ? ReadLinesAsync(utf8Content, counter, settings, cancellationToken)
+            : new PackageWalker(utf8Content, kind, 0, TextPosition.Start, "", 0, counter, settings).RunAsync(cancellationToken);
     }
 
-    private static async IAsyncEnumerable<StreamedPart> ReadLinesAsync(Stream stream, ItemCounter counter, int initialBufferBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<StreamedPart> ReadLinesAsync(Stream stream, ItemCounter counter, ReadSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var buffer = new byte[initialBufferBytes];
+        var buffer = new byte[settings.InitialBufferBytes];
         int start = 0, end = 0, lineIndex = 0;
         long bufferOffset = 0;
         var position = TextPosition.Start;
@@ -91,12 +100,11 @@ public static class OcdsStreamReader
             {
                 var offset = bufferOffset + start + leading;
                 var at = new TextPosition(position.Line, 1 + TextPosition.CountUtf16(line[..leading]));
-                var bytes = content.ToArray();
-                var kind = InputDetector.Classify(bytes);
+                var kind = InputDetector.ClassifyLine(content);
                 if (kind is DocumentKind.OcdsReleasePackage or DocumentKind.OcdsRecordPackage)
                 {
-                    var walker = new PackageWalker(new MemoryStream(bytes, writable: false), kind, offset, at,
-                        JsonPointerText.Append("", lineIndex), lineIndex, counter, initialBufferBytes);
+                    var walker = new PackageWalker(new MemoryStream(content.ToArray(), writable: false), kind, offset, at,
+                        JsonPointerText.Append("", lineIndex), lineIndex, counter, settings);
                     await foreach (var part in walker.RunAsync(cancellationToken).ConfigureAwait(false)) yield return part;
                 }
                 else
@@ -109,7 +117,8 @@ public static class OcdsStreamReader
                         ItemPointer = JsonPointerText.Append("", lineIndex),
                         PackageIndex = 0,
                         PackagePointer = "",
-                        Utf8 = bytes,
+                        Utf8 = Lend(content, out var lent),
+                        LentUtf8 = lent,
                         ByteOffset = offset,
                         Position = at,
                     };
@@ -132,18 +141,17 @@ public static class OcdsStreamReader
     private enum Mode { Start, PackageProperties, Items, PackageArray, ReleaseArray, Done }
 
     /// <summary>The state machine over one JSON text holding a package, an array of packages or releases, or one item.</summary>
-    private sealed class PackageWalker(Stream stream, DocumentKind kind, long baseOffset, TextPosition basePosition,
-        string rootPointer, int rootPackageIndex, ItemCounter counter, int initialBufferBytes)
+    private sealed class PackageWalker : IJsonUnitReader
     {
-        private byte[] _buffer = new byte[Math.Max(16, initialBufferBytes)];
-        private int _start;
-        private int _end;
-        private bool _final;
-        private long _bufferOffset = baseOffset;
-        private JsonReaderState _state = new(ReaderOptions);
-        private readonly LineCounter _lines = new(baseOffset, basePosition);
+        private readonly JsonChunkReader _chunks;
+        private readonly DocumentKind _kind;
+        private readonly string _rootPointer;
+        private readonly int _rootPackageIndex;
+        private readonly ItemCounter _counter;
+        private readonly JsonChunkLimits _limits;
+        private readonly bool _itemsBreakInput;
+        private readonly List<StreamedPart> _parts = [];
         private Mode _mode = Mode.Start;
-        private UnreadableInputException? _error;
 
         private int _packageIndex;
         private string _packagePointer = "";
@@ -156,145 +164,77 @@ public static class OcdsStreamReader
         private string _itemsPointer = "";
         private ImmutableArray<MetadataProperty>.Builder _properties = ImmutableArray.CreateBuilder<MetadataProperty>();
 
+        public PackageWalker(Stream stream, DocumentKind kind, long baseOffset, TextPosition basePosition, string rootPointer, int rootPackageIndex,
+            ItemCounter counter, ReadSettings settings)
+        {
+            _chunks = new JsonChunkReader(stream, settings.InitialBufferBytes, baseOffset, basePosition, settings.Limits, settings.ValidateItems);
+            _kind = kind;
+            _rootPointer = rootPointer;
+            _rootPackageIndex = rootPackageIndex;
+            _counter = counter;
+            _limits = settings.Limits;
+            _itemsBreakInput = !settings.ValidateItems;
+        }
+
+        public bool Finished => _mode == Mode.Done;
+
         public async IAsyncEnumerable<StreamedPart> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var parts = new List<StreamedPart>();
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parts.Clear();
-                var done = Step(parts);
-                foreach (var part in parts) yield return part;
-                if (_error is not null) throw _error;
+                _parts.Clear();
+                var done = _chunks.Step(this);
+                // Hand out what was read before a break first; the error follows.
+                foreach (var part in _parts) yield return part;
+                if (_chunks.Error is { } error) throw error;
                 if (done)
                 {
-                    await EnsureNothingFollowsAsync(cancellationToken).ConfigureAwait(false);
+                    await _chunks.EnsureEndAsync(cancellationToken).ConfigureAwait(false);
+                    if (_chunks.Error is { } tail) throw tail;
                     yield break;
                 }
-                if (_final) throw Unreadable("The input ends in the middle of a JSON value (truncated file?).", _end - _start, null);
-                await FillAsync(cancellationToken).ConfigureAwait(false);
+                await _chunks.FillAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>
-        /// Content after the root value would be silently ignored otherwise (two concatenated documents, or JSON Lines
-        /// whose first line was too long to be told apart from a single document).
-        /// </summary>
-        private async Task EnsureNothingFollowsAsync(CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                var rest = _buffer.AsSpan(_start, _end - _start);
-                var content = rest.IndexOfAnyExcept(" \t\r\n"u8);
-                if (content >= 0)
-                {
-                    throw Unreadable("Unexpected content after the end of the JSON document (several documents in one file? JSON Lines need one document per line).", content, null);
-                }
-                if (_final) return;
-                _start = _end;
-                await FillAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async Task FillAsync(CancellationToken cancellationToken)
-        {
-            _lines.AdvanceTo(_bufferOffset + _start, _buffer.AsSpan(0, _end), _bufferOffset);
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _bufferOffset += _start;
-            _end -= _start;
-            _start = 0;
-            if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-            // Fill the buffer whole: an item that did not fit is re-scanned once per fill, so fewer fills is less work.
-            while (_end < _buffer.Length)
-            {
-                var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    _final = true;
-                    break;
-                }
-                _end += read;
-            }
-        }
-
-        /// <summary>Reads as many whole units as the buffer holds. True when the root value is finished.</summary>
+        /// <summary>Reads one unit (a token, or a property and its value). False when more bytes are needed.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private bool Step(List<StreamedPart> parts)
-        {
-            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
-            try
-            {
-                while (_mode != Mode.Done)
-                {
-                    var before = reader.CurrentState;
-                    var beforeConsumed = reader.BytesConsumed;
-                    if (!Unit(ref reader, parts))
-                    {
-                        _state = before;
-                        _start += (int)beforeConsumed;
-                        return false;
-                    }
-                }
-                _start += (int)reader.BytesConsumed;
-                return true;
-            }
-            catch (JsonException e)
-            {
-                // Hand out what was read before the break first; the error follows.
-                _error = Unreadable("The input is not well-formed JSON: " + e.Message, OffsetOf(e), e);
-                return true;
-            }
-        }
-
-        /// <summary>The reader counts the failure's line and byte from where it started; turn that back into an offset.</summary>
-        private int OffsetOf(JsonException e)
-        {
-            var span = _buffer.AsSpan(_start, _end - _start);
-            var offset = 0;
-            for (long line = 0; line < (e.LineNumber ?? 0); line++)
-            {
-                var next = span[offset..].IndexOf((byte)'\n');
-                if (next < 0) break;
-                offset += next + 1;
-            }
-            return (int)Math.Min(span.Length, offset + (e.BytePositionInLine ?? 0));
-        }
-
-        private UnreadableInputException Unreadable(string message, int offsetFromStart, Exception? inner)
-        {
-            var offset = _bufferOffset + _start + offsetFromStart;
-            var position = _lines.AdvanceTo(offset, _buffer.AsSpan(0, _end), _bufferOffset);
-            return new UnreadableInputException(message, offset, position, inner);
-        }
-
-        /// <summary>Reads one unit (a token, a property and its value, or an item). False when more bytes are needed.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private bool Unit(ref Utf8JsonReader reader, List<StreamedPart> parts)
+        public bool ReadUnit(ref Utf8JsonReader reader)
         {
             switch (_mode)
             {
                 case Mode.Start:
                     if (!reader.Read())
                     {
-                        if (!_final) return false;
+                        if (!_chunks.IsFinal) return false;
                         _mode = Mode.Done;
                         return true;
                     }
-                    if (kind is DocumentKind.OcdsRelease or DocumentKind.OcdsRecord)
+                    if (_kind is DocumentKind.OcdsRelease or DocumentKind.OcdsRecord)
                     {
-                        if (!TryTakeValue(ref reader, out var start, out var length)) return false;
-                        parts.Add(Item(start, length, rootPointer, 0, kind == DocumentKind.OcdsRecord ? OcdsItemKind.Record : OcdsItemKind.Release));
+                        if (!JsonChunkReader.TryTakeValue(ref reader, out var start, out var length)) return false;
+                        CheckStrings(start, length);
+                        _parts.Add(Item(start, length, _rootPointer, 0, _kind == DocumentKind.OcdsRecord ? OcdsItemKind.Record : OcdsItemKind.Release, breaksInput: false));
                         _mode = Mode.Done;
                     }
                     else if (reader.TokenType == JsonTokenType.StartObject)
                     {
-                        BeginPackage(rootPointer, rootPackageIndex);
+                        BeginPackage(_rootPointer, _rootPackageIndex);
                     }
                     else if (reader.TokenType == JsonTokenType.StartArray)
                     {
-                        _mode = kind == DocumentKind.OcdsPackageArray ? Mode.PackageArray : Mode.ReleaseArray;
                         _itemKind = OcdsItemKind.Release;
-                        _itemsPointer = rootPointer;
+                        _itemsPointer = _rootPointer;
+                        if (_kind == DocumentKind.OcdsPackageArray)
+                        {
+                            _mode = Mode.PackageArray;
+                        }
+                        else
+                        {
+                            _mode = Mode.ReleaseArray;
+                            _chunks.BeginList(ref reader);
+                        }
                     }
                     else
                     {
@@ -306,7 +246,7 @@ public static class OcdsStreamReader
                     if (!reader.Read()) return false;
                     if (reader.TokenType == JsonTokenType.EndObject)
                     {
-                        parts.Add(EndPackage(reader.TokenStartIndex));
+                        _parts.Add(EndPackage(reader.TokenStartIndex));
                         _mode = _inPackageArray ? Mode.PackageArray : Mode.Done;
                         return true;
                     }
@@ -320,34 +260,30 @@ public static class OcdsStreamReader
                         _itemsPointer = JsonPointerText.Append(_packagePointer, name);
                         _arrayIndex = 0;
                         _mode = Mode.Items;
+                        _chunks.BeginList(ref reader);
                         return true;
                     }
-                    if (!TryTakeValue(ref reader, out var valueStart, out var valueLength)) return false;
+                    if (!JsonChunkReader.TryTakeValue(ref reader, out var valueStart, out var valueLength)) return false;
+                    CheckStrings(valueStart, valueLength);
                     var property = new MetadataProperty
                     {
                         Name = name,
                         AfterItems = _itemsSeen,
                         PackageIndex = _packageIndex,
                         PackagePointer = _packagePointer,
-                        Utf8 = Copy(valueStart, valueLength),
-                        ByteOffset = Absolute(valueStart),
-                        Position = PositionOf(valueStart),
+                        Utf8 = _chunks.Slice(valueStart, valueLength).ToArray(),
+                        ByteOffset = _chunks.Absolute(valueStart),
+                        Position = _chunks.PositionOf(valueStart),
                     };
                     _properties.Add(property);
-                    parts.Add(property);
+                    _parts.Add(property);
                     return true;
 
                 case Mode.Items:
                 case Mode.ReleaseArray:
+                    // The items went to ListItem; what is left of the list is its ']'.
                     if (!reader.Read()) return false;
-                    if (reader.TokenType == JsonTokenType.EndArray)
-                    {
-                        _mode = _mode == Mode.Items ? Mode.PackageProperties : Mode.Done;
-                        return true;
-                    }
-                    if (!TryTakeValue(ref reader, out var itemStart, out var itemLength)) return false;
-                    parts.Add(Item(itemStart, itemLength, JsonPointerText.Append(_itemsPointer, _arrayIndex), _arrayIndex, _itemKind));
-                    _arrayIndex++;
+                    _mode = _mode == Mode.Items ? Mode.PackageProperties : Mode.Done;
                     return true;
 
                 case Mode.PackageArray:
@@ -360,7 +296,7 @@ public static class OcdsStreamReader
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         _inPackageArray = true;
-                        BeginPackage(JsonPointerText.Append(rootPointer, _packageArrayIndex), _packageArrayIndex);
+                        BeginPackage(JsonPointerText.Append(_rootPointer, _packageArrayIndex), _packageArrayIndex);
                     }
                     else if (!reader.TrySkip())
                     {
@@ -372,6 +308,18 @@ public static class OcdsStreamReader
                 default:
                     return true;
             }
+        }
+
+        public void ListItem(int start, int length)
+        {
+            _parts.Add(Item(start, length, JsonPointerText.Append(_itemsPointer, _arrayIndex), _arrayIndex, _itemKind, _itemsBreakInput));
+            _arrayIndex++;
+        }
+
+        /// <summary>Values read whole by the reader (metadata, a single item) are held to the string limit here.</summary>
+        private void CheckStrings(int start, int length)
+        {
+            if (JsonValueScanner.FindLongString(_chunks.Slice(start, length), _limits) is { } found) throw _chunks.Unreadable(found.Problem, start + found.Offset);
         }
 
         private void BeginPackage(string pointer, int index)
@@ -392,53 +340,40 @@ public static class OcdsStreamReader
             ItemCount = _itemsSeen ? _arrayIndex : 0,
             Properties = _properties.ToImmutable(),
             Utf8 = ReadOnlyMemory<byte>.Empty,
-            ByteOffset = Absolute((int)closingBrace),
-            Position = PositionOf((int)closingBrace),
+            ByteOffset = _chunks.Absolute((int)closingBrace),
+            Position = _chunks.PositionOf((int)closingBrace),
         };
 
-        /// <summary>The reader stands on the first token of a value: takes the whole value, or false when it is not all in the buffer.</summary>
-        private static bool TryTakeValue(ref Utf8JsonReader reader, out int start, out int length)
+        private StreamedItem Item(int start, int length, string pointer, int indexInArray, OcdsItemKind itemKind, bool breaksInput) => new()
         {
-            start = (int)reader.TokenStartIndex;
-            length = 0;
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) return false;
-            length = (int)reader.BytesConsumed - start;
-            return true;
-        }
-
-        private StreamedItem Item(int start, int length, string pointer, int indexInArray, OcdsItemKind itemKind) => new()
-        {
-            Index = counter.Next(),
+            Index = _counter.Next(),
             IndexInArray = indexInArray,
             Kind = itemKind,
             ItemPointer = pointer,
             PackageIndex = _packageIndex,
             PackagePointer = _packagePointer,
-            Utf8 = Lend(start, length, out var lent),
+            Utf8 = Lend(_chunks.Slice(start, length), out var lent),
             LentUtf8 = lent,
-            ByteOffset = Absolute(start),
-            Position = PositionOf(start),
+            BreaksInput = breaksInput,
+            ByteOffset = _chunks.Absolute(start),
+            Position = _chunks.PositionOf(start),
         };
-
-        private byte[] Copy(int start, int length) => _buffer.AsSpan(_start + start, length).ToArray();
-
-        /// <summary>
-        /// An item's bytes in an array from the shared pool (up to <see cref="LentItemLimit"/>), which the validator hands
-        /// back once it has checked the item: a file of many items then recycles a few buffers instead of allocating
-        /// its whole size again. Larger items get an array of their own.
-        /// </summary>
-        private ReadOnlyMemory<byte> Lend(int start, int length, out bool lent)
-        {
-            lent = length <= LentItemLimit;
-            if (!lent) return Copy(start, length);
-            var array = ItemPool.Rent(length);
-            _buffer.AsSpan(_start + start, length).CopyTo(array);
-            return new ReadOnlyMemory<byte>(array, 0, length);
-        }
-
-        private long Absolute(int startInReader) => _bufferOffset + _start + startInReader;
-
-        private TextPosition PositionOf(int startInReader) =>
-            _lines.AdvanceTo(Absolute(startInReader), _buffer.AsSpan(0, _end), _bufferOffset);
     }
+
+    /// <summary>
+    /// An item's bytes in an array from <see cref="ItemPool"/> (up to <see cref="LentItemLimit"/>), which the validator
+    /// hands back once it has checked the item: a file of many items then recycles a few buffers instead of allocating
+    /// its whole size again. Larger items get an array of their own.
+    /// </summary>
+    private static ReadOnlyMemory<byte> Lend(ReadOnlySpan<byte> bytes, out bool lent)
+    {
+        lent = bytes.Length <= LentItemLimit;
+        if (!lent) return bytes.ToArray();
+        var array = ItemPool.Rent(bytes.Length);
+        bytes.CopyTo(array);
+        return new ReadOnlyMemory<byte>(array, 0, bytes.Length);
+    }
+
+    /// <summary>How a reading goes: the buffer's first size, the limits, and whether list items are tokenised by the reader.</summary>
+    internal readonly record struct ReadSettings(int InitialBufferBytes, JsonChunkLimits Limits, bool ValidateItems);
 }

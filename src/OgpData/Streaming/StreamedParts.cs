@@ -73,6 +73,13 @@ public sealed record StreamedItem : StreamedPart
     /// <inheritdoc/>
     public override string Pointer => ItemPointer;
 
+    /// <summary>
+    /// True when the reader cut the item out without tokenising it (see <see cref="OcdsStreamReader"/>): if it does
+    /// not parse, the input is broken at this item and nothing after it can be trusted. False when the reader
+    /// tokenised it, or when it is a line of JSON Lines (a broken line is a finding and the reading goes on).
+    /// </summary>
+    internal bool BreaksInput { get; init; }
+
     /// <summary>True when <see cref="StreamedPart.Utf8"/> lies in an array lent by the reader's pool.</summary>
     internal bool LentUtf8 { get; init; }
 

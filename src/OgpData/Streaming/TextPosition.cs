@@ -36,13 +36,28 @@ public readonly record struct TextPosition(int Line, int Column)
 /// Keeps a running line and column while a stream is read in chunks, so that an absolute byte offset can be
 /// turned into a position without keeping the bytes already passed.
 /// </summary>
-internal sealed class LineCounter(long baseOffset, TextPosition basePosition)
+/// <param name="baseOffset">The absolute offset of the first byte counted.</param>
+/// <param name="basePosition">Its line and column.</param>
+/// <param name="inserted">
+/// Offsets, in increasing order, of bytes that a filter put into the stream and the file does not hold (a
+/// <c>NaN</c> read as <c>null</c> is one byte longer): they are not counted in columns. The list may grow
+/// while reading, ahead of the offsets asked for.
+/// </param>
+internal sealed class LineCounter(long baseOffset, TextPosition basePosition, List<long>? inserted = null)
 {
     private long _countedTo = baseOffset;
     private TextPosition _position = basePosition;
+    private long _lineStart = baseOffset;
 
     /// <summary>The absolute offset up to which bytes have been counted.</summary>
     public long CountedTo => _countedTo;
+
+    /// <summary>Passes over bytes that are not part of the text (a byte order mark) without counting them.</summary>
+    public void Skip(long absoluteOffset)
+    {
+        _countedTo = absoluteOffset;
+        _lineStart = absoluteOffset;
+    }
 
     /// <summary>
     /// Advances to <paramref name="absoluteOffset"/>. <paramref name="buffer"/> holds the bytes from
@@ -54,9 +69,22 @@ internal sealed class LineCounter(long baseOffset, TextPosition basePosition)
         {
             var from = checked((int)(_countedTo - bufferOffset));
             var to = checked((int)(absoluteOffset - bufferOffset));
-            _position = _position.Advance(buffer[from..to]);
+            var passed = buffer[from..to];
+            _position = _position.Advance(passed);
+            var newline = passed.LastIndexOf((byte)'\n');
+            if (newline >= 0) _lineStart = _countedTo + newline + 1;
             _countedTo = absoluteOffset;
         }
-        return _position;
+        return inserted is null ? _position : _position with { Column = _position.Column - InsertedBetween(inserted, _lineStart, _countedTo) };
+    }
+
+    /// <summary>How many of the <paramref name="inserted"/> offsets (sorted) lie in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    internal static int InsertedBetween(List<long> inserted, long from, long to) =>
+        to <= from ? 0 : LowerBound(inserted, to) - LowerBound(inserted, from);
+
+    private static int LowerBound(List<long> sorted, long value)
+    {
+        var index = sorted.BinarySearch(value);
+        return index >= 0 ? index : ~index;
     }
 }

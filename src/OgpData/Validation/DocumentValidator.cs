@@ -282,6 +282,8 @@ public sealed class DocumentValidator
             MaxFindings = _options.MaxFindings ?? int.MaxValue,
             Severities = _options.Severities,
             SourceEncoding = detected.Encoding,
+            MaxDepth = _options.MaxDepth,
+            MaxStringLength = _options.MaxStringLength,
         };
         var result = await OcdsValidator.ValidateAsync(detected.Content, options, cancellationToken).ConfigureAwait(false);
         if (result.Unreadable is { } reason)
@@ -289,9 +291,9 @@ public sealed class DocumentValidator
             // The finding that stopped the reading holds the position of the cut.
             var stop = result.Findings.FirstOrDefault(f => f.RuleId == RuleIds.OcdsMalformedJson && f.Message == reason);
             var where = stop is { Line: > 0 } ? $":{stop.Line}:{stop.Column}" : "";
-            var depthHint = reason.Contains("maximum configured depth", StringComparison.Ordinal)
-                ? $" Streamed OCDS data has a fixed maximum depth of {OcdsStreamReader.MaxDepth}." : "";
-            throw new InputException($"{displayPath}{where}: {FirstSentence(reason)}{depthHint}");
+            if (reason.Contains("maximum configured depth", StringComparison.Ordinal))
+                throw new InputException($"{displayPath}{where}: objects and arrays are nested deeper than {_options.MaxDepth} levels, the maximum depth; raise it with --max-depth N (ValidationOptions.MaxDepth).");
+            throw new InputException($"{displayPath}{where}: {FirstSentence(reason)}");
         }
         var counts = new FindingCounts { Errors = result.Errors, Warnings = result.Warnings, Infos = result.Infos, Records = result.Records };
         var findings = result.Findings;

@@ -84,7 +84,7 @@ public sealed record ValidationOptions
     public int MaxDepth { get; init; } = DefaultMaxDepth;
 
     /// <summary>
-    /// The longest string value or property name, in characters, in inputs read whole. Longer is refused as
+    /// The longest string value or property name, in characters, in every input (streamed OCDS data too). Longer is refused as
     /// unreadable. Default <see cref="DefaultMaxStringLength"/>.
     /// </summary>
     public int MaxStringLength { get; init; } = DefaultMaxStringLength;

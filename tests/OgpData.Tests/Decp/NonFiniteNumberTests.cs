@@ -70,6 +70,22 @@ public class NonFiniteNumberTests
         Assert.Null(converted.Releases[0]!["awards"]![0]!["value"]);
     }
 
+    [Fact]
+    public void Columns_after_a_bare_NaN_on_its_line_are_the_files_own()
+    {
+        const string text = """
+            {"marches": {"marche": [
+              {"id": "M1", "acheteur": {"id": "21750001630066"}, "montant": NaN, "datePublicationDonnees": "bientôt", "dureeMois": 12}
+            ]}}
+            """;
+        var converted = Convert(text);
+        var finding = converted.Result.Findings.First(f => f.RuleId == RuleIds.DecpBadDate);
+        var line = text.Split('\n')[finding.Line - 1];
+        Assert.Equal("\"bientôt\"", line.Substring(finding.Column - 1, 9));
+        var nan = Assert.Single(converted.Result.Findings, f => f.RuleId == RuleIds.DecpNonFiniteNumber);
+        Assert.Equal("NaN", line.Substring(nan.Column - 1, 3));
+    }
+
     [SkippableFact]
     public async Task The_consolidated_2022_test_file_converts_despite_its_NaN_and_empty_values()
     {
