@@ -115,7 +115,7 @@ public static class JsonLocator
                 if (token == JsonTokenType.PropertyName)
                 {
                     var parent = frames.Peek().Step;
-                    var child = parent?.Child(reader.GetString()!);
+                    var child = parent?.Child(JsonPointerText.NameAt(ref reader));
                     if (child is null)
                     {
                         reader.Skip();

@@ -24,7 +24,7 @@ internal sealed class JsonPointerTracker
         switch (reader.TokenType)
         {
             case JsonTokenType.PropertyName:
-                _member = reader.GetString();
+                _member = JsonPointerText.NameAt(ref reader);
                 return null;
             case JsonTokenType.EndObject:
             case JsonTokenType.EndArray:
@@ -101,7 +101,7 @@ internal static class DuplicateNames
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
+                    var name = JsonPointerText.NameAt(ref reader);
                     var seen = names.Peek()!;
                     if (!seen.TryAdd(name, (int)reader.TokenStartIndex))
                         found.Add(new DuplicateName(JsonPointerText.Append(tracker.CurrentObject, name), name, (int)reader.TokenStartIndex, seen[name]));

@@ -67,6 +67,22 @@ public static class JsonPointerText
         return true;
     }
 
+    /// <summary>
+    /// The member name the reader stands on, as a pointer names it; a name no text can hold (one escaping a lone
+    /// surrogate) is kept as escaped in the file, so the walk goes on and the place can still be named.
+    /// </summary>
+    internal static string NameAt(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        }
+    }
+
     /// <summary>The pointer to a property of the object at <paramref name="parent"/>.</summary>
     public static string Append(string parent, string property)
     {

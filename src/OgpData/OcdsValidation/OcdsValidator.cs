@@ -489,9 +489,11 @@ public static class OcdsValidator
             {
                 return JsonDocument.Parse(item.Utf8, line ? lenient with { AllowDuplicateProperties = false } : StrictItemOptions);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
                 // Broken, or only a repeated name: the lenient parse below tells which (and throws for the first).
+                // Comparing names decodes them, which a name escaping a lone surrogate refuses (InvalidOperationException):
+                // the lenient parse keeps it, and the checks then report it.
             }
 #endif
             // Before .NET 10 the parser cannot refuse repeated names: they are looked for in a second reading.

@@ -178,13 +178,21 @@ public static class InputDetector
                 complete = true;
                 break;
             }
-            if (reader.ValueTextEquals("records"u8)) records = true;
-            else if (reader.ValueTextEquals("actionPlans"u8)) actionPlans = true;
-            else if (reader.ValueTextEquals("releases"u8)) releases = true;
-            else if (reader.ValueTextEquals("ocid"u8)) ocid = true;
-            else if (reader.ValueTextEquals("id"u8)) id = true;
-            else if (reader.ValueTextEquals("tag"u8)) tag = true;
-            else if (reader.ValueTextEquals("compiledRelease"u8)) compiled = true;
+            try
+            {
+                if (reader.ValueTextEquals("records"u8)) records = true;
+                else if (reader.ValueTextEquals("actionPlans"u8)) actionPlans = true;
+                else if (reader.ValueTextEquals("releases"u8)) releases = true;
+                else if (reader.ValueTextEquals("ocid"u8)) ocid = true;
+                else if (reader.ValueTextEquals("id"u8)) id = true;
+                else if (reader.ValueTextEquals("tag"u8)) tag = true;
+                else if (reader.ValueTextEquals("compiledRelease"u8)) compiled = true;
+            }
+            catch (InvalidOperationException)
+            {
+                // A name escaping a lone surrogate cannot be unescaped to compare; it is none of these. The reader
+                // that reads the document says where it is.
+            }
             // On a property name, TrySkip passes over its whole value, or leaves the reader where it was when the
             // prefix ends inside it.
             if (!reader.TrySkip()) break;

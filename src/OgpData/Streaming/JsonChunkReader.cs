@@ -208,6 +208,13 @@ internal sealed class JsonChunkReader
                 {
                     throw Unreadable("The input is not well-formed JSON: " + e.Message, ResumedErrorOffset(reader.BytesConsumed, e), e);
                 }
+                catch (InvalidOperationException e)
+                {
+                    // A unit reader read a name or string that no text can hold (invalid UTF-8, an escaped lone
+                    // surrogate): the reader is still on that token.
+                    throw Unreadable("The input holds a name or string that is not valid text (invalid UTF-8 or an escaped lone surrogate): " + e.Message,
+                        (int)reader.TokenStartIndex, e);
+                }
             }
             EnsureNothingFollows();
             return true;

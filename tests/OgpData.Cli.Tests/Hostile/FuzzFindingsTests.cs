@@ -53,4 +53,18 @@ public sealed class FuzzFindingsTests : HostileFiles
         Assert.Matches(@"decp\.json:3:\d+: A string escapes a lone surrogate", Refused("convert", decp, "-o", output, "--from", "decp"));
         Assert.Equal("previous", File.ReadAllText(output));
     }
+
+    [Fact]
+    public void A_root_member_name_escaping_a_lone_surrogate_is_refused_at_its_place_by_every_streaming_reader()
+    {
+        // Found with OGPDATA_FUZZ_SEED=7 OGPDATA_FUZZ_CASE=222: the readers of big files took a root member's name
+        // with GetString, which throws on such a name.
+        var release = Write("releases.json", "{\"\\ud800\": 1, " + ReleasePackage.TrimStart()[1..]);
+        var validated = Cli.Run("validate", release, "--format", "json");
+        Assert.DoesNotContain("internal error", validated.Stderr, StringComparison.Ordinal);
+        Assert.Matches(@"releases\.json:1:\d+: .*not valid text", Refused("validate", release));
+        Assert.Matches(@"releases\.json.*not valid text", Refused("convert", release, "-o", Path.Combine(Folder, "sheets")));
+        var decp = Write("decp.json", "{\"\\ud800\": 1, \"marches\": {\"marche\": []}}");
+        Assert.Matches(@"decp\.json:1:\d+: .*not valid text", Refused("convert", decp, "-o", Path.Combine(Folder, "ocds.json"), "--from", "decp"));
+    }
 }
