@@ -42,7 +42,7 @@ internal static class Evaluation
         // AUC of "not measurable": the chance that an N item scores below an M item (ties half).
         var auc = Auc(mScores, nScores);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {language} | {n} | {m} | {recall:0.00} ({nFlagged}/{n}) | {precision:0.00} | {fpr:0.00} ({mFlagged}/{m}) | {bFlagged} / {bUncertain} / {bMeasurable} | {auc:0.00} |");
+            $"| {name} | {language} | {n} | {m} | {recall:0.00} ({nFlagged}/{n}) | {(double.IsNaN(precision) ? "— (none flagged)" : precision.ToString("0.00", CultureInfo.InvariantCulture))} | {fpr:0.00} ({mFlagged}/{m}) | {bFlagged} / {bUncertain} / {bMeasurable} | {auc:0.00} |");
     }
 
     /// <summary>Mann–Whitney: the probability that a <paramref name="high"/> score exceeds a <paramref name="low"/> one, ties half.</summary>
