@@ -95,6 +95,9 @@ internal static class DraftVocabulary
     /// <summary>Before 2019-09, <c>$ref</c> makes every sibling keyword (including the id) be ignored.</summary>
     public static bool RefHidesSiblings(SchemaDraft draft) => draft <= SchemaDraft.Draft7;
 
+    /// <summary>Before 2019-09 (which has <c>$anchor</c>), an id's plain-name fragment (<c>"#foo"</c>) is the anchor.</summary>
+    public static bool IdFragmentIsAnchor(SchemaDraft draft) => !Has(draft, "$anchor");
+
     private static HashSet<string> KeywordsOf(SchemaDraft draft) => draft switch
     {
         SchemaDraft.Draft4 => Draft4,

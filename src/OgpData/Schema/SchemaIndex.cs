@@ -109,12 +109,11 @@ internal sealed class SchemaIndex(SchemaOptions options)
             idKeyword = DraftVocabulary.IdKeyword(draft);
             hasId = element.TryGetProperty(idKeyword, out idElement) && idElement.ValueKind == JsonValueKind.String;
         }
-        var legacy = DraftVocabulary.RefHidesSiblings(draft);
-        if (hasId && legacy && element.TryGetProperty("$ref", out _)) hasId = false;
+        if (hasId && DraftVocabulary.RefHidesSiblings(draft) && element.TryGetProperty("$ref", out _)) hasId = false;
+        var legacy = DraftVocabulary.IdFragmentIsAnchor(draft);
         if (hasId)
         {
             var id = idElement.GetString()!;
-            // Before 2019-09 an id may be a plain-name fragment ("#foo"): the anchor of later drafts.
             if (legacy && id.StartsWith('#'))
             {
                 anchors.TryAdd(resource.BaseUri + id, place);
