@@ -44,3 +44,74 @@ public static class SchemaDrafts
         };
     }
 }
+
+/// <summary>
+/// Drafts as data: the keywords each draft has, in one table, so a keyword's compile step asks "does this
+/// draft have me?" instead of comparing draft numbers. Where a keyword means something different in one
+/// draft (draft 4's boolean <c>exclusiveMaximum</c>, 2020-12's <c>items</c>), that difference stays in the
+/// keyword's own file.
+/// </summary>
+internal static class DraftVocabulary
+{
+    private static readonly string[] Draft4Keywords =
+    [
+        "id", "$ref",
+        "type", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "format",
+        "items", "additionalItems", "minItems", "maxItems", "uniqueItems",
+        "properties", "patternProperties", "additionalProperties", "required", "minProperties", "maxProperties", "dependencies",
+        "allOf", "anyOf", "oneOf", "not",
+    ];
+
+    private static readonly HashSet<string> Draft4 = new(Draft4Keywords, StringComparer.Ordinal);
+    private static readonly HashSet<string> Draft6 = Change(Draft4, add: ["$id", "const", "contains", "propertyNames"], remove: ["id"]);
+    private static readonly HashSet<string> Draft7 = Change(Draft6, add: ["if", "then", "else"], remove: []);
+    private static readonly HashSet<string> Draft201909 = Change(Draft7,
+        add: ["$anchor", "$recursiveRef", "$recursiveAnchor", "minContains", "maxContains", "dependentRequired", "dependentSchemas",
+            "unevaluatedItems", "unevaluatedProperties"],
+        remove: ["dependencies"]);
+    private static readonly HashSet<string> Draft202012 = Change(Draft201909,
+        add: ["$dynamicRef", "$dynamicAnchor", "prefixItems"],
+        remove: ["$recursiveRef", "$recursiveAnchor", "additionalItems"]);
+
+    /// <summary>
+    /// The keywords a custom meta-schema drops when its <c>$vocabulary</c> leaves out the validation
+    /// vocabulary (with <c>format</c>, which this engine has always counted with them).
+    /// </summary>
+    private static readonly HashSet<string> Validation = new(
+    [
+        "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "format", "minItems", "maxItems", "uniqueItems",
+        "required", "minProperties", "maxProperties", "dependentRequired",
+    ], StringComparer.Ordinal);
+
+    /// <summary>True when schemas of the draft have the keyword (and, for a validation keyword, the vocabulary is on).</summary>
+    public static bool Has(SchemaDraft draft, string keyword, bool validationVocabulary = true) =>
+        KeywordsOf(draft).Contains(keyword) && (validationVocabulary || !Validation.Contains(keyword));
+
+    /// <summary>The keyword that gives a schema its id: <c>id</c> in draft 4, <c>$id</c> after.</summary>
+    public static string IdKeyword(SchemaDraft draft) => Has(draft, "id") ? "id" : "$id";
+
+    /// <summary>Before 2019-09, <c>$ref</c> makes every sibling keyword (including the id) be ignored.</summary>
+    public static bool RefHidesSiblings(SchemaDraft draft) => draft <= SchemaDraft.Draft7;
+
+    /// <summary>Before 2019-09 (which has <c>$anchor</c>), an id's plain-name fragment (<c>"#foo"</c>) is the anchor.</summary>
+    public static bool IdFragmentIsAnchor(SchemaDraft draft) => !Has(draft, "$anchor");
+
+    private static HashSet<string> KeywordsOf(SchemaDraft draft) => draft switch
+    {
+        SchemaDraft.Draft4 => Draft4,
+        SchemaDraft.Draft6 => Draft6,
+        SchemaDraft.Draft7 => Draft7,
+        SchemaDraft.Draft201909 => Draft201909,
+        _ => Draft202012,
+    };
+
+    private static HashSet<string> Change(HashSet<string> from, string[] add, string[] remove)
+    {
+        var result = new HashSet<string>(from, StringComparer.Ordinal);
+        result.UnionWith(add);
+        result.ExceptWith(remove);
+        return result;
+    }
+}

@@ -70,7 +70,11 @@ internal sealed class Evaluated
     public bool IsItemEvaluated(int index) => AllItems || index < ItemPrefix || (Items is not null && Items.Contains(index));
 }
 
-/// <summary>One compiled keyword of a schema.</summary>
+/// <summary>
+/// One compiled keyword of a schema. Each keyword's file under <c>Keywords/</c> holds its compile step (a
+/// static <c>Compile(KeywordContext)</c>, listed in order in <see cref="SchemaCompiler"/>) beside its
+/// <see cref="Evaluate"/>.
+/// </summary>
 internal abstract class Keyword
 {
     protected Keyword(string name, string location)

@@ -9,6 +9,39 @@ namespace OgpData.Schema;
 /// </summary>
 internal sealed class PropertiesKeyword : Keyword
 {
+    public static void Compile(KeywordContext c)
+    {
+        var hasProperties = c.Has("properties", out var properties) && properties.ValueKind == JsonValueKind.Object;
+        var hasPatterns = c.Has("patternProperties", out var patternProperties) && patternProperties.ValueKind == JsonValueKind.Object;
+        var hasAdditional = c.Has("additionalProperties");
+        if (!hasProperties && !hasPatterns && !hasAdditional) return;
+        Utf8NameTable? names = null;
+        var schemas = new List<SchemaNode>();
+        if (hasProperties)
+        {
+            var keys = new List<string>();
+            foreach (var property in properties.EnumerateObject())
+            {
+                keys.Add(property.Name);
+                schemas.Add(c.Sub("properties", property.Name));
+            }
+            names = new Utf8NameTable(keys);
+        }
+        var regexList = new List<SchemaRegex>();
+        var patternSchemas = new List<SchemaNode>();
+        if (hasPatterns)
+        {
+            foreach (var property in patternProperties.EnumerateObject())
+            {
+                regexList.Add(c.Regex(property.Name, c.At("patternProperties")));
+                patternSchemas.Add(c.Sub("patternProperties", property.Name));
+            }
+        }
+        var name = hasProperties ? "properties" : hasPatterns ? "patternProperties" : "additionalProperties";
+        c.Add(new PropertiesKeyword(name, c.At(name), names, schemas.ToArray(), regexList.ToArray(), patternSchemas.ToArray(),
+            hasAdditional ? c.Sub("additionalProperties") : null, c.At("additionalProperties")));
+    }
+
     private readonly Utf8NameTable? names;
     private readonly SchemaNode[] schemas;
     private readonly SchemaRegex[] patterns;
@@ -121,104 +154,5 @@ internal sealed class PropertiesKeyword : Keyword
         }
 #endif
         return property.Name.AsSpan();
-    }
-}
-
-internal sealed class RequiredKeyword : Keyword
-{
-    private readonly string[] names;
-    private readonly byte[][] utf8;
-
-    public RequiredKeyword(string location, string[] names) : base("required", location)
-    {
-        this.names = names;
-        utf8 = new byte[names.Length][];
-        for (var i = 0; i < names.Length; i++) utf8[i] = Encoding.UTF8.GetBytes(names[i]);
-    }
-
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.Object) return true;
-        var valid = true;
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            if (instance.TryGetProperty(utf8[i], out _)) continue;
-            valid = false;
-            if (!evaluator.Reporting) return false;
-            evaluator.Add(Name, Location, $"missing required property {ValueText.Quote(names[i])}", null);
-        }
-        return valid;
-    }
-}
-
-internal sealed class PropertyCountKeyword(string name, string location, bool isMinimum, int limit) : Keyword(name, location)
-{
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.Object) return true;
-        var count = 0;
-        foreach (var _ in instance.EnumerateObject()) count++;
-        var ok = isMinimum ? count >= limit : count <= limit;
-        if (!ok && evaluator.Reporting)
-        {
-            evaluator.Report(this, instance, $"expected {(isMinimum ? "at least" : "at most")} {limit} propert{(limit == 1 ? "y" : "ies")}, found {count}");
-        }
-        return ok;
-    }
-}
-
-internal sealed class PropertyNamesKeyword(string location, SchemaNode schema) : Keyword("propertyNames", location)
-{
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.Object) return true;
-        var valid = true;
-        foreach (var property in instance.EnumerateObject())
-        {
-            // The name becomes a JSON string instance of its own (rare keyword: the allocation is fine).
-            using var name = JsonDocument.Parse(ValueText.JsonString(property.Name));
-            if (!evaluator.PushProperty(property)) return false;
-            evaluator.BeginSilent();
-            var ok = schema.Evaluate(name.RootElement, evaluator, null);
-            evaluator.EndSilent();
-            if (!ok)
-            {
-                valid = false;
-                if (evaluator.Reporting)
-                {
-                    evaluator.Add(Name, Location, $"the property name {ValueText.Quote(property.Name)} does not match the schema under propertyNames", ValueText.Quote(property.Name));
-                }
-            }
-            evaluator.Pop();
-            if (!ok && evaluator.ShortCircuit) return false;
-        }
-        return valid;
-    }
-}
-
-internal sealed class UnevaluatedPropertiesKeyword(string location, SchemaNode schema) : Keyword("unevaluatedProperties", location)
-{
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.Object || evaluated is null || evaluated.AllProperties) return true;
-        var valid = true;
-        foreach (var property in instance.EnumerateObject())
-        {
-            if (evaluated.IsPropertyEvaluated(property.Name)) continue;
-            if (!evaluator.PushProperty(property)) return false;
-            var ok = schema.Constant != false && schema.Evaluate(property.Value, evaluator, null);
-            if (!ok && schema.Constant == false && evaluator.Reporting)
-            {
-                evaluator.Add(Name, Location, $"property {ValueText.Quote(property.Name)} is not allowed here (unevaluated properties are forbidden)", null);
-            }
-            evaluator.Pop();
-            if (!ok)
-            {
-                valid = false;
-                if (evaluator.ShortCircuit) return false;
-            }
-        }
-        if (valid) evaluated.AllProperties = true;
-        return valid;
     }
 }

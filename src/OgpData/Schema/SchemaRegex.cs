@@ -1,48 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-#if NET9_0_OR_GREATER
-using System.Runtime.InteropServices;
-#endif
 
 namespace OgpData.Schema;
-
-internal static class StringChars
-{
-    public const int StackLimit = 256;
-
-    /// <summary>The characters of a string value, decoded into the buffer when they fit (no allocation).</summary>
-    public static ReadOnlySpan<char> Get(in JsonElement value, Span<char> buffer)
-    {
-#if NET9_0_OR_GREATER
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        var content = raw.Slice(1, raw.Length - 2);
-        if (content.Length <= buffer.Length && content.IndexOf((byte)'\\') < 0)
-        {
-            var count = Encoding.UTF8.GetChars(content, buffer);
-            return buffer.Slice(0, count);
-        }
-#endif
-        return JsonText.StringOf(value).AsSpan();
-    }
-}
-
-internal sealed class LengthKeyword(string name, string location, bool isMinimum, int limit) : Keyword(name, location)
-{
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.String) return true;
-        var length = JsonText.CodePointLength(instance);
-        var ok = isMinimum ? length >= limit : length <= limit;
-        if (!ok && evaluator.Reporting)
-        {
-            evaluator.Report(this, instance, isMinimum
-                ? $"expected a string of at least {limit} character{(limit == 1 ? "" : "s")}, found {length}: {ValueText.Short(instance)}"
-                : $"expected a string of at most {limit} character{(limit == 1 ? "" : "s")}, found {length}: {ValueText.Short(instance)}");
-        }
-        return ok;
-    }
-}
 
 /// <summary>
 /// A schema regular expression, compiled once: the non-backtracking engine when the pattern allows it
@@ -176,36 +135,3 @@ internal sealed class SchemaRegex
         return pattern.Substring(start, end - start);
     }
 }
-
-internal sealed class PatternKeyword(string location, SchemaRegex regex) : Keyword("pattern", location)
-{
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.String) return true;
-        Span<char> buffer = stackalloc char[StringChars.StackLimit];
-        var ok = regex.IsMatch(StringChars.Get(instance, buffer));
-        if (!ok && evaluator.Reporting)
-        {
-            evaluator.Report(this, instance, $"{ValueText.Short(instance)} does not match the pattern {ValueText.Quote(regex.Pattern)}");
-        }
-        return ok;
-    }
-}
-
-internal sealed class FormatKeyword(string location, string format, FormatCheck check) : Keyword("format", location)
-{
-    public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
-    {
-        if (instance.ValueKind != JsonValueKind.String) return true;
-        Span<char> buffer = stackalloc char[StringChars.StackLimit];
-        var ok = check(StringChars.Get(instance, buffer));
-        if (!ok && evaluator.Reporting)
-        {
-            evaluator.Report(this, instance, $"{ValueText.Short(instance)} is not a valid {format}");
-        }
-        return ok;
-    }
-}
-
-/// <summary>A format validator over the characters of a string.</summary>
-internal delegate bool FormatCheck(ReadOnlySpan<char> text);
