@@ -60,6 +60,32 @@ public class RuleCatalogTests
     }
 
     [Fact]
+    public void Every_rule_page_names_the_source_files_that_implement_it_and_each_exists()
+    {
+        var problems = new List<string>();
+        var pages = Directory.GetFiles(SharedData.InRepo("docs/rules"), "*.md").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            var id = Path.GetFileNameWithoutExtension(page);
+            var lines = File.ReadAllLines(page).Where(l => l.StartsWith("Implemented in: ", StringComparison.Ordinal)).ToList();
+            if (lines.Count != 1)
+            {
+                problems.Add($"{id}: {lines.Count} 'Implemented in:' lines, one expected");
+                continue;
+            }
+            // Paths are relative to the repository root, each in backticks: `src/OgpData/OcdsValidation/Checks/PeriodCheck.cs`.
+            var paths = System.Text.RegularExpressions.Regex.Matches(lines[0], "`([^`]+)`").Select(m => m.Groups[1].Value).ToList();
+            if (paths.Count == 0) problems.Add($"{id}: the 'Implemented in:' line names no file");
+            foreach (var path in paths)
+            {
+                if (!path.StartsWith("src/", StringComparison.Ordinal) || !File.Exists(SharedData.InRepo(path))) problems.Add($"{id}: {path} is not a file under src/");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public void Every_commitment_rule_is_in_the_catalogue_and_each_id_has_one_implementation()
     {
         var ids = CommitmentRules.All.Select(r => r.RuleId).ToList();

@@ -34,9 +34,11 @@ public sealed record OcdsValidationOptions
 
     /// <summary>
     /// Builds the schema validation for a schema set once the package's extensions are merged in (called once
-    /// per distinct extension list). Null: no JSON Schema validation, only the OCDS checks.
+    /// per distinct extension list). By default <see cref="OcdsSchemaChecks.Create"/>: whenever a schema source
+    /// is given (<see cref="Schemas"/> or <see cref="Versions"/>), every item is validated against the JSON Schema
+    /// as <c>ogpdata validate</c> does. Null turns JSON Schema validation off, leaving only the OCDS checks.
     /// </summary>
-    public Func<OcdsSchemaSet, OcdsSchemaCheck>? SchemaCheckFactory { get; init; }
+    public Func<OcdsSchemaSet, OcdsSchemaCheck>? SchemaCheckFactory { get; init; } = OcdsSchemaChecks.Create;
 
     /// <summary>Where extensions may be read from; by default nothing remote and nothing local.</summary>
     public OcdsExtensionOptions Extensions { get; init; } = new();

@@ -16,7 +16,10 @@ namespace OgpData.OcdsValidation;
 /// </summary>
 public static class OcdsValidator
 {
-    /// <summary>Every check, in rule id order.</summary>
+    /// <summary>
+    /// Every check the walker runs on each value of an item, in rule id order. The rules about the input as a whole
+    /// (OCDS0001, OCDS0009, OCDS0018, OCDS0019) are the <see cref="OcdsPackageCheck"/>s each run holds.
+    /// </summary>
     private static readonly OcdsCheck[] AllChecks =
     [
         new ArrayItemWithoutIdCheck(), new EmptyFieldCheck(), new OcidPrefixCheck(), new DeprecatedFieldCheck(),
@@ -57,23 +60,11 @@ public static class OcdsValidator
         }
     }
 
-    private static OcdsValidationResult Unreadable(DocumentKind kind, string? compression, string reason, OcdsValidationOptions options)
+    private static OcdsValidationResult Unreadable(DocumentKind kind, string? compression, string reason, OcdsValidationOptions options) => new()
     {
-        var severity = options.SeverityOf(RuleIds.OcdsMalformedJson);
-        var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = severity == Severity.None ? Severity.Error : severity, Pointer = "", Message = reason, Line = 1, Column = 1 };
-        return new OcdsValidationResult
-        {
-            Kind = kind, Compression = compression, Records = 0, Errors = 1, Warnings = 0, Infos = 0,
-            Findings = [finding], Unreadable = reason,
-        };
-    }
-
-    /// <summary>The schemas and checks for one package (one distinct list of extensions).</summary>
-    private sealed record PackageSchemas(OcdsSchemaSet Schemas, OcdsSchemaCheck? SchemaCheck)
-    {
-        /// <summary>The schema check's counting twin, when it has one (the checks of <see cref="Validation.OcdsSchemaChecks"/> do).</summary>
-        public Func<JsonElement, OcdsItemKind, int>? SchemaCount { get; } = SchemaCheck is null ? null : Validation.OcdsSchemaChecks.CounterOf(SchemaCheck);
-    }
+        Kind = kind, Compression = compression, Records = 0, Errors = 1, Warnings = 0, Infos = 0,
+        Findings = [new MalformedInputCheck(options).WholeInput(reason)], Unreadable = reason,
+    };
 
     /// <summary>One unit of work, numbered in file order; <paramref name="Unreadable"/> when it is the reader's last word on a broken input.</summary>
     private sealed record Work(long Sequence, StreamedPart Part, PackageSchemas? Schemas, ImmutableArray<Finding> Ready, string? Unreadable = null);
@@ -103,9 +94,12 @@ public static class OcdsValidator
         // Checks ask for their severity at every finding, a million times on a bad file: look it up once per rule.
         private readonly Func<string, Severity> _severityOf = SeverityTable(options);
         private readonly Severity _duplicateSeverity = options.SeverityOf(RuleIds.DuplicatePropertyName);
-        private readonly Dictionary<string, Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)>> _schemaCache = new(StringComparer.Ordinal);
+        private readonly OcdsSchemaResolver _resolver = new(options);
+        private readonly UniqueIdCheck _uniqueIds = new(options);
+        private readonly ExtensionCheck _extensionCheck = new(options);
+        private readonly SchemaVersionCheck _versionCheck = new(options);
+        private readonly MalformedInputCheck _malformed = new(options);
         private readonly Dictionary<int, PackageState> _packages = [];
-        private readonly Dictionary<string, long> _firstByKey = new(StringComparer.Ordinal);
         private readonly ImmutableArray<Finding>.Builder _findings = ImmutableArray.CreateBuilder<Finding>();
         private readonly FindingBudget _budget = new();
         private readonly HashSet<string> _extensionUrls = new(StringComparer.Ordinal);
@@ -134,20 +128,10 @@ public static class OcdsValidator
             return id => table.TryGetValue(id, out var severity) ? severity : options.SeverityOf(id);
         }
 
-        /// <summary>
-        /// JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1); lib-cove-ocds and the Data Review Tool
-        /// refuse anything else. A UTF-16 file is still read and checked, and said not to be valid as published,
-        /// as a Latin-1 one is.
-        /// </summary>
+        /// <summary>An input that is not UTF-8 is read and checked, and said not to be valid as published (OCDS0018).</summary>
         public void NoteEncoding(string encoding)
         {
-            if (encoding.StartsWith("utf-8", StringComparison.OrdinalIgnoreCase)) return;
-            var severity = options.SeverityOf(RuleIds.OcdsMalformedJson);
-            Keep(new Pending(new Finding
-            {
-                RuleId = RuleIds.OcdsMalformedJson, Severity = severity, Pointer = "", Line = 1, Column = 1, Value = encoding,
-                Message = $"The file is {encoding}, not UTF-8: JSON exchanged between systems must be UTF-8 (RFC 8259), and OCDS tools such as the Data Review Tool refuse it; save it as UTF-8. It was read as {encoding} and checked.",
-            }, null));
+            if (_malformed.InputNotUtf8(encoding) is { } finding) Keep(new Pending(finding, null));
         }
 
         public async Task ExecuteAsync(Stream content, CancellationToken cancellationToken)
@@ -215,13 +199,12 @@ public static class OcdsValidator
             }
             catch (UnreadableInputException e)
             {
-                await SendAsync(writer, new Work(sequence++, null!, null, [BrokenInput(e.Message, e.Position)], e.Message), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [MalformedInputCheck.BrokenInput(e.Message, e.Position)], e.Message), cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException e)
             {
                 var reason = "The compressed input is corrupt: " + e.Message;
-                var finding = new Finding { RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = reason };
-                await SendAsync(writer, new Work(sequence++, null!, null, [finding], reason), cancellationToken).ConfigureAwait(false);
+                await SendAsync(writer, new Work(sequence++, null!, null, [MalformedInputCheck.BrokenInput(reason, default)], reason), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -243,7 +226,7 @@ public static class OcdsValidator
         private static void ReadExtensions(MetadataProperty property, PackageState package)
         {
             package.ExtensionsProperty = property;
-            if (property.AfterItems || package.Schemas is not null || InvalidUtf8At(property.Utf8.Span) is not null) return;
+            if (property.AfterItems || package.Schemas is not null || MalformedInputCheck.InvalidUtf8At(property.Utf8.Span) is not null) return;
             using var document = property.Parse();
             if (document.RootElement.ValueKind != JsonValueKind.Array) return;
             foreach (var entry in document.RootElement.EnumerateArray())
@@ -262,14 +245,12 @@ public static class OcdsValidator
             var problems = ImmutableArray<Finding>.Empty;
             if (package.Schemas is null)
             {
-                var core = await CoreSchemasFor(package, InPackage(part), cancellationToken).ConfigureAwait(false);
-                var key = core?.Version + "\n" + string.Join('\n', package.Extensions);
-                if (!_schemaCache.TryGetValue(key, out var task)) _schemaCache[key] = task = Merge(core, package.Extensions, cancellationToken);
-                var (schemas, extensionProblems) = await task.ConfigureAwait(false);
+                var core = await _resolver.CoreSchemasAsync(package.DeclaredVersion, InPackage(part), cancellationToken).ConfigureAwait(false);
+                var (schemas, extensionProblems) = await _resolver.WithExtensionsAsync(core, package.Extensions, cancellationToken).ConfigureAwait(false);
                 package.Schemas = schemas;
-                problems = extensionProblems.Select(p => ExtensionFinding(package.ExtensionsProperty, p.Index, $"The extension '{p.Url}' was not applied: {p.Message}", p.Url)).ToImmutableArray();
+                problems = extensionProblems.Select(p => _extensionCheck.NotApplied(package.ExtensionsProperty, p)).ToImmutableArray();
                 // A version given before the items is judged now, so the finding keeps its place in file order.
-                if (package.VersionProperty is { } version && core is not null && VersionFinding(version, package.DeclaredVersion, core) is { } early)
+                if (package.VersionProperty is { } version && core is not null && _versionCheck.Check(version, package.DeclaredVersion, core) is { } early)
                     problems = problems.Add(early);
                 foreach (var extension in schemas.Schemas.Extensions)
                 {
@@ -278,13 +259,13 @@ public static class OcdsValidator
             }
             if (part is PackageEnd && package.ExtensionsProperty is { AfterItems: true } late && package.Extensions.Count == 0)
             {
-                problems = problems.Add(ExtensionFinding(late, null, "The package lists its extensions after its items, so they were not applied while streaming; put 'extensions' before 'releases' or 'records'.", null));
+                problems = problems.Add(_extensionCheck.ListedAfterItems(late));
             }
             // A version after the items is judged at the end. A package with no version at all gets no finding
             // here: it was checked as 1.0 when the source holds 1.0, and otherwise the 1.1 schema, which requires
             // 'version', already says it is missing.
             if (part is PackageEnd end && package.VersionProperty is null && end.Properties.FirstOrDefault(p => p.Name == "version") is { } lateVersion
-                && VersionFinding(lateVersion, StringValue(lateVersion), package.Schemas.Schemas) is { } versionFinding)
+                && _versionCheck.Check(lateVersion, StringValue(lateVersion), package.Schemas.Schemas) is { } versionFinding)
             {
                 problems = problems.Add(versionFinding);
             }
@@ -293,78 +274,6 @@ public static class OcdsValidator
 
         /// <summary>An item of a package, or a package's end, as opposed to a release or record that stands alone.</summary>
         private static bool InPackage(StreamedPart part) => part is PackageEnd || (part is StreamedItem item && item.ItemPointer != item.PackagePointer);
-
-        /// <summary>
-        /// The core schemas for a package: the version it declares (1.0 when it declares none) when the options
-        /// offer several versions and fix none; otherwise the options' own set.
-        /// </summary>
-        private async Task<OcdsSchemaSet?> CoreSchemasFor(PackageState package, bool inPackage, CancellationToken cancellationToken)
-        {
-            if (options.Versions is not { } versions) return options.Schemas;
-            if (options.Version is null && inPackage && versions.Match(package.DeclaredVersion ?? DefaultPackageVersion) is { } declared)
-            {
-                return await versions.LoadAsync(declared, cancellationToken).ConfigureAwait(false);
-            }
-            return options.Schemas ?? await versions.LoadAsync(options.Version is { } fixedVersion ? versions.Match(fixedVersion) ?? versions.Latest : versions.Latest,
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>What the standard says a package without a <c>version</c> follows.</summary>
-        private const string DefaultPackageVersion = "1.0";
-
-        /// <summary>
-        /// A finding when the package was checked against another version than the one its <c>version</c>
-        /// declares; none when the version was fixed by the options, or is not of the major.minor form (the
-        /// schema reports that).
-        /// </summary>
-        private Finding? VersionFinding(MetadataProperty property, string? declared, OcdsSchemaSet used)
-        {
-            if (options.Version is not null || used.Version is not { } usedVersion) return null;
-            if (declared is null || !IsMajorMinor(declared) || usedVersion.StartsWith(declared + ".", StringComparison.Ordinal)) return null;
-
-            var severity = options.SeverityOf(RuleIds.OcdsSchemaVersion);
-            if (severity == Severity.None) return null;
-            var offered = options.Versions is { } versions ? string.Join(", ", versions.Available) : usedVersion;
-            var message = property.AfterItems && options.Versions?.Match(declared) is not null
-                ? $"The package declares OCDS {declared} after its items, so its version was not known while streaming and it was checked against the {usedVersion} schema; put 'version' before 'releases' or 'records'."
-                : $"The package declares OCDS {declared}, but the schema source holds {offered}, so it was checked against the {usedVersion} schema; give a schema source that holds {declared} (--ocds-schema-dir with a {declared}.x folder, or --ocds-schema-download).";
-            var (pointer, position) = property.Locate("");
-            return new Finding
-            {
-                RuleId = RuleIds.OcdsSchemaVersion, Severity = severity, Pointer = pointer,
-                Message = message, Line = position.Line, Column = position.Column, Value = declared,
-            };
-        }
-
-        private static bool IsMajorMinor(string version)
-        {
-            var dot = version.IndexOf('.', StringComparison.Ordinal);
-            return dot > 0 && dot < version.Length - 1 && version.AsSpan(0, dot).IndexOfAnyExceptInRange('0', '9') < 0
-                && version.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') < 0;
-        }
-
-        private Finding ExtensionFinding(MetadataProperty? property, int? index, string message, string? value)
-        {
-            var (pointer, position) = property is null ? ("", TextPosition.Start)
-                : index is { } i ? property.Locate(JsonPointerText.Append("", i)) : property.Locate("");
-            return new Finding
-            {
-                RuleId = RuleIds.OcdsExtensionNotApplied, Severity = options.SeverityOf(RuleIds.OcdsExtensionNotApplied),
-                Pointer = pointer, Message = message, Line = position.Line, Column = position.Column, Value = value,
-            };
-        }
-
-        private async Task<(PackageSchemas, ImmutableArray<OcdsExtensionProblem>)> Merge(OcdsSchemaSet? core, List<string?> extensions, CancellationToken cancellationToken)
-        {
-            var merged = core ?? OcdsSchemaSet.Empty;
-            var problems = ImmutableArray<OcdsExtensionProblem>.Empty;
-            if (extensions.Count > 0 && core is not null)
-            {
-                (merged, problems) = await core.WithExtensionsAsync(extensions, options.Extensions, cancellationToken).ConfigureAwait(false);
-            }
-            // Without core schemas there is nothing to validate against: only the checks that need no schema run.
-            return (new PackageSchemas(merged, core is null ? null : options.SchemaCheckFactory?.Invoke(merged)), problems);
-        }
 
         private async Task WorkAsync(ChannelReader<Work> reader, ChannelWriter<Done> writer, CancellationToken cancellationToken)
         {
@@ -393,15 +302,9 @@ public static class OcdsValidator
             var findings = Placed(unit.Ready);
             // System.Text.Json reads invalid UTF-8 inside strings without a word and throws when a check decodes
             // them: refuse the item first. The check is vectorised, a small fraction of the parse.
-            if (InvalidUtf8At(item.Utf8.Span) is { } bad)
+            if (MalformedInputCheck.InvalidUtf8At(item.Utf8.Span) is { } bad)
             {
-                var at = item.PositionAt(bad);
-                findings.Add(new Pending(new Finding
-                {
-                    RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
-                    Message = "This item is not valid UTF-8 (a byte at line " + at.Line + ", column " + at.Column + " starts no character); save the file as UTF-8.",
-                    Line = at.Line, Column = at.Column,
-                }, null));
+                findings.Add(new Pending(_malformed.ItemNotUtf8(item, item.PositionAt(bad)), null));
                 return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, item, null);
             }
             JsonDocument document;
@@ -415,14 +318,10 @@ public static class OcdsValidator
                 {
                     // The reader cut this item out unparsed: broken here, the input is unreadable from here on.
                     var reason = "The input is not well-formed JSON: " + e.Message;
-                    return new Done(unit.Sequence, [new Pending(BrokenInput(reason, item.PositionAt(JsonChunkReader.ErrorOffset(item.Utf8.Span, e))), null)],
+                    return new Done(unit.Sequence, [new Pending(MalformedInputCheck.BrokenInput(reason, item.PositionAt(JsonChunkReader.ErrorOffset(item.Utf8.Span, e))), null)],
                         false, null, null, item, null) { Unreadable = reason };
                 }
-                findings.Add(new Pending(new Finding
-                {
-                    RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
-                    Message = "This item is not well-formed JSON: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
-                }, null));
+                findings.Add(new Pending(_malformed.ItemNotWellFormed(item, e.Message), null));
                 return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, item, null);
             }
             using (document)
@@ -437,11 +336,7 @@ public static class OcdsValidator
                 {
                     // System.Text.Json refuses to read a name or string escaping a lone surrogate ("\ud800"): the
                     // checks stop at it, say so, and the schema step below still runs (found by the CLI fuzzer).
-                    findings.Add(new Pending(new Finding
-                    {
-                        RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = item.Pointer,
-                        Message = "The OCDS checks cannot read this item to its end: " + e.Message, Line = item.Position.Line, Column = item.Position.Column,
-                    }, null));
+                    findings.Add(new Pending(_malformed.ItemNotReadable(item, e.Message), null));
                 }
                 foreach (var found in context.Findings) findings.Add(new Pending(ToFinding(found), item.Locate));
                 if (_budget.Exhausted && unit.Schemas.SchemaCount is { } countSchemaErrors)
@@ -454,18 +349,13 @@ public static class OcdsValidator
                 {
                     AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate, context);
                 }
-                var (key, label, keyPointer) = UniqueKey(root, item);
+                var (key, label, keyPointer) = UniqueIdCheck.KeyOf(root, item);
                 return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer)
                 {
                     Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
                 };
             }
         }
-
-        private static Finding BrokenInput(string reason, TextPosition position) => new()
-        {
-            RuleId = RuleIds.OcdsMalformedJson, Severity = Severity.Error, Pointer = "", Message = reason, Line = position.Line, Column = position.Column,
-        };
 
         private static readonly JsonDocumentOptions ItemOptions = new() { MaxDepth = 4096 };
 #if NET10_0_OR_GREATER
@@ -512,45 +402,13 @@ public static class OcdsValidator
             return document;
         }
 
-        /// <summary>The offset of the first byte that starts no UTF-8 character, or null when the text is valid.</summary>
-        private static int? InvalidUtf8At(ReadOnlySpan<byte> utf8)
-        {
-            if (System.Text.Unicode.Utf8.IsValid(utf8)) return null;
-            var offset = 0;
-            while (offset < utf8.Length)
-            {
-                if (System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done) return offset;
-                offset += consumed;
-            }
-            return offset;
-        }
-
-        private static (string? Key, string? Label, string? Pointer) UniqueKey(JsonElement root, StreamedItem item)
-        {
-            var package = item.PackageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // An item without its ocid (and id) is told apart by its content: identical ones are duplicates too
-            // (the schema's uniqueItems, as lib-cove-ocds reads it). Kept as a digest of its text, so memory stays a
-            // key per item and no tree is walked for it.
-            if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return ContentKey(item, package);
-            if (item.Kind == OcdsItemKind.Record) return (package + "\u001F" + ocidText, ocidText, "/ocid");
-            if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return ContentKey(item, package);
-            return (package + "\u001F" + ocidText + "\u001F" + idText, $"{ocidText}, {idText}", "/id");
-        }
-
-        private static (string? Key, string? Label, string? Pointer) ContentKey(StreamedItem item, string package) =>
-            (package + "\u001F#" + JsonTextDigest.Hash(item.Utf8.Span), null, "");
-
         private Done CheckMetadata(Work unit, PackageEnd end)
         {
             var findings = Placed(unit.Ready);
             var metadata = end.ToUtf8Json();
-            if (InvalidUtf8At(metadata) is not null)
+            if (MalformedInputCheck.InvalidUtf8At(metadata) is not null)
             {
-                findings.Add(new Pending(new Finding
-                {
-                    RuleId = RuleIds.OcdsMalformedJson, Severity = options.SeverityOf(RuleIds.OcdsMalformedJson), Pointer = end.PackagePointer,
-                    Message = "The package metadata is not valid UTF-8; save the file as UTF-8.", Line = end.Position.Line, Column = end.Position.Column,
-                }, null));
+                findings.Add(new Pending(_malformed.MetadataNotUtf8(end), null));
                 return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);
             }
             using var document = JsonDocument.Parse(metadata);
@@ -617,17 +475,7 @@ public static class OcdsValidator
             _infos += result.Counted.Infos;
             foreach (var pending in result.Findings) Keep(pending);
             if (result.UniqueKey is null) return;
-            if (_firstByKey.TryAdd(result.UniqueKey, _records - 1)) return;
-            var first = _firstByKey[result.UniqueKey];
-            var what = result.KeyPointer == "/ocid" ? "ocid" : "ocid and id";
-            Keep(new Pending(new Finding
-            {
-                RuleId = RuleIds.OcdsNonUniqueId, Severity = options.SeverityOf(RuleIds.OcdsNonUniqueId), Pointer = result.KeyPointer!,
-                Message = result.KeyPointer!.Length == 0
-                    ? $"Another item (number {first} of the input, counting from 0) is identical to this one, and it has no {what} to tell them apart."
-                    : $"Another item (number {first} of the input, counting from 0) has the same {what} ({result.UniqueLabel}).",
-                Value = result.UniqueLabel,
-            }, result.Item!.Locate));
+            if (_uniqueIds.Accept(result.UniqueKey, _records - 1, result.UniqueLabel, result.KeyPointer!) is { } duplicate) Keep(new Pending(duplicate, result.Item!.Locate));
         }
 
         private void Keep(Pending pending)

@@ -273,7 +273,6 @@ public sealed class DocumentValidator
             Schemas = _ocdsSchemas.Value is { } loading ? await LoadingOcdsSchemas(loading).ConfigureAwait(false) : null,
             Versions = _ocdsVersions.Value,
             Version = _options.OcdsVersion,
-            SchemaCheckFactory = OcdsSchemaChecks.Create,
             Extensions = new OcdsExtensionOptions
             {
                 BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(displayPath)),
@@ -428,13 +427,13 @@ public sealed class DocumentValidator
         return cached;
     }
 
-    /// <summary>The version used for inputs that declare none: the one asked for, else the newest on offer.</summary>
-    private string ChooseOcdsVersion(OcdsSchemaVersions versions)
-    {
-        if (_options.OcdsVersion is not { } wanted) return versions.Latest;
-        return versions.Match(wanted)
-            ?? throw new InputException($"the OCDS schemas in {versions.Description} hold {string.Join(", ", versions.Available)}, not {wanted}; give a source that holds it, or another --ocds-version.");
-    }
+    /// <summary>
+    /// The version used for inputs that declare none, as <see cref="OcdsSchemaResolver"/> chooses it (the one asked
+    /// for, else the newest on offer); a version asked for that the source does not hold is bad usage.
+    /// </summary>
+    private string ChooseOcdsVersion(OcdsSchemaVersions versions) =>
+        OcdsSchemaResolver.StandaloneVersion(versions, _options.OcdsVersion)
+            ?? throw new InputException($"the OCDS schemas in {versions.Description} hold {string.Join(", ", versions.Available)}, not {_options.OcdsVersion}; give a source that holds it, or another --ocds-version.");
 
     private static async Task<OcdsSchemaSet> LoadingOcdsSchemas(Task<OcdsSchemaSet> loading)
     {

@@ -61,7 +61,8 @@ public class BulkPathTests
         }
         json.Append("]}");
         var schemas = await SchemaSet();
-        var full = await Validate(json.ToString());
+        // Both runs have the JSON Schema step, on by default when a schema source is given: its counting twin is counted too.
+        var full = await Validate(json.ToString(), schema: true);
         var capped = await OcdsValidator.ValidateAsync(new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())),
             new OcdsValidationOptions { Schemas = schemas, MaxFindings = 10 });
         Assert.Equal(10, capped.Findings.Length);

@@ -247,6 +247,24 @@ public class OcdsChecksTests
     }
 
     [SkippableFact]
+    public async Task A_library_caller_given_a_schema_source_gets_json_schema_validation_unless_it_turns_it_off()
+    {
+        // A release without its required id: only the JSON Schema step says so.
+        var json = Package("{\"ocid\":\"ocds-213czf-0001\",\"date\":\"2020-01-01T00:00:00Z\",\"tag\":[\"tender\"],\"initiationType\":\"tender\"}");
+        async Task<OcdsValidationResult> Run(OcdsValidationOptions options) =>
+            await OcdsValidator.ValidateAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), options);
+        var schemas = await SchemaSet();
+
+        var withSet = await Run(new OcdsValidationOptions { Schemas = schemas });
+        Assert.Contains(withSet.Of(RuleIds.Schema), f => f.Keyword == "required" && f.Pointer == "/releases/0");
+        var withVersions = await Run(new OcdsValidationOptions { Versions = OcdsSchemaVersions.FromPath(OgpData.Testing.SharedData.Require("ocds/schema/1.1.5")) });
+        Assert.Equal(withSet.Of(RuleIds.Schema), withVersions.Of(RuleIds.Schema));
+
+        var off = await Run(new OcdsValidationOptions { Schemas = schemas, SchemaCheckFactory = null });
+        Assert.Empty(off.Of(RuleIds.Schema));
+    }
+
+    [SkippableFact]
     public async Task Inputs_that_are_not_ocds_come_back_unchecked()
     {
         Assert.Equal(OgpData.Streaming.DocumentKind.OgpCommitmentPackage, (await Validate("{\"actionPlans\":[]}")).Kind);

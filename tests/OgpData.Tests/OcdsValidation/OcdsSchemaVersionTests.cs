@@ -156,7 +156,7 @@ public sealed class OcdsSchemaVersionTests : IDisposable
     [SkippableFact]
     public async Task A_missing_version_is_left_to_the_schema_which_requires_it()
     {
-        var result = await Validate(PackageDeclaring(null), new OcdsValidationOptions { SchemaCheckFactory = OgpData.Validation.OcdsSchemaChecks.Create });
+        var result = await Validate(PackageDeclaring(null), schema: true);
         Assert.Empty(result.Of(RuleIds.OcdsSchemaVersion));
         Assert.Contains(result.Of(RuleIds.Schema), f => f.Message.Contains("\"version\"", StringComparison.Ordinal));
     }

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using OgpData.Findings;
-using OgpData.OcdsValidation;
 using OgpData.Schema;
-using SchemaNode = OgpData.OcdsValidation.SchemaNode;
 
-namespace OgpData.Validation;
+namespace OgpData.OcdsValidation;
 
 /// <summary>
 /// How the OCDS schemas are read, beyond plain JSON Schema, by lib-cove-ocds (the library behind the Data Review

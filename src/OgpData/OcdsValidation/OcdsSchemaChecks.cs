@@ -1,10 +1,9 @@
 using System.Text.Json;
 using OgpData.Findings;
-using OgpData.OcdsValidation;
 using OgpData.Schema;
 using OgpData.Streaming;
 
-namespace OgpData.Validation;
+namespace OgpData.OcdsValidation;
 
 /// <summary>
 /// Plugs the schema engine into OCDS validation: compiles, once per schema set (core schemas plus a
