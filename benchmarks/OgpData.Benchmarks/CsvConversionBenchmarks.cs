@@ -11,8 +11,8 @@ namespace OgpData.Benchmarks;
 [MemoryDiagnoser]
 public class CsvConversionBenchmarks
 {
-    private byte[] sheet = [];
-    private byte[] package = [];
+    private byte[] _sheet = [];
+    private byte[] _package = [];
 
     /// <summary>Milestone rows in the sheet (five per commitment).</summary>
     [Params(20_000)]
@@ -30,17 +30,17 @@ public class CsvConversionBenchmarks
             text.Append($"FR{c:D6};{c};Engagement n°{c} : ouvrir les données;{c * 37 % 9_000_000 + 1000},{c % 100:D2};EUR;\"accessToInformation;civicParticipation\";")
                 .Append($"FR{c:D6}-{i % 5 + 1};Publier {random.Next(1, 50)} jeux de données, avec documentation;2019-{random.Next(1, 13):D2};2021-Q{random.Next(1, 5)};substantial\r\n");
         }
-        sheet = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        _sheet = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
         using var output = new MemoryStream();
-        CommitmentCsv.ReadPackage(new MemoryStream(sheet), output, Options);
-        package = output.ToArray();
+        CommitmentCsv.ReadPackage(new MemoryStream(_sheet), output, Options);
+        _package = output.ToArray();
     }
 
     private static readonly CommitmentCsvOptions Options = new() { PlanId = "FR-2021", Member = "FR", Indented = false };
 
     [Benchmark(Description = "CSV → commitment package")]
-    public int ReadSheet() => CommitmentCsv.ReadPackage(new MemoryStream(sheet), Stream.Null, Options).Records;
+    public int ReadSheet() => CommitmentCsv.ReadPackage(new MemoryStream(_sheet), Stream.Null, Options).Records;
 
     [Benchmark(Description = "commitment package → CSV")]
-    public int WriteSheet() => CommitmentCsv.Write(new MemoryStream(package), Stream.Null, null, Options).Records;
+    public int WriteSheet() => CommitmentCsv.Write(new MemoryStream(_package), Stream.Null, null, Options).Records;
 }

@@ -12,7 +12,7 @@ namespace OgpData.Benchmarks;
 [MemoryDiagnoser]
 public class DecpConversionBenchmarks
 {
-    private byte[] decp = [];
+    private byte[] _decp = [];
 
     /// <summary>Marchés in the file.</summary>
     [Params(10_000)]
@@ -37,11 +37,11 @@ public class DecpConversionBenchmarks
             list.Append(marche.ToJsonString());
         }
         list.Append("\n]}}");
-        decp = Encoding.UTF8.GetBytes(list.ToString());
+        _decp = Encoding.UTF8.GetBytes(list.ToString());
     }
 
     private static readonly DecpConversionOptions Options = new() { PublishedDate = DateTimeOffset.UnixEpoch };
 
     [Benchmark(Description = "DECP → OCDS release package")]
-    public int Convert() => DecpToOcdsConverter.Convert(new MemoryStream(decp, writable: false), Stream.Null, Options).Releases;
+    public int Convert() => DecpToOcdsConverter.Convert(new MemoryStream(_decp, writable: false), Stream.Null, Options).Releases;
 }

@@ -16,20 +16,20 @@ namespace OgpData.Benchmarks;
 public class OcdsSampleValidationBenchmarks
 {
     private const string Sample = "ocds/samples/armenia.release-package.json";
-    private DocumentValidator validator = null!;
-    private byte[] package = [];
+    private DocumentValidator _validator = null!;
+    private byte[] _package = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        package = File.ReadAllBytes(BenchmarkData.PathOf(Sample));
-        validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5"), MaxFindings = 1000 });
+        _package = File.ReadAllBytes(BenchmarkData.PathOf(Sample));
+        _validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5"), MaxFindings = 1000 });
         _ = ValidatePackage();
     }
 
     /// <summary>The armenia package (993 KB): schema and all checks.</summary>
     [Benchmark]
-    public long ValidatePackage() => validator.ValidateAsync(Sample, new MemoryStream(package, writable: false)).GetAwaiter().GetResult().Counts.Total;
+    public long ValidatePackage() => _validator.ValidateAsync(Sample, new MemoryStream(_package, writable: false)).GetAwaiter().GetResult().Counts.Total;
 }
 
 /// <summary>
@@ -42,8 +42,8 @@ public class OcdsSampleValidationBenchmarks
 public class CanadaBulkValidationBenchmarks
 {
     private const string Compressed = "ocds/large/canada-buyandsell-2014.contracts_releases_compact.json.gz";
-    private DocumentValidator validator = null!;
-    private byte[] file = [];
+    private DocumentValidator _validator = null!;
+    private byte[] _file = [];
 
     [GlobalSetup]
     public void Setup()
@@ -60,15 +60,15 @@ public class CanadaBulkValidationBenchmarks
             }
             File.Move(partial, decompressed, overwrite: true);
         }
-        file = File.ReadAllBytes(decompressed);
-        validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5"), MaxFindings = 1000 });
+        _file = File.ReadAllBytes(decompressed);
+        _validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5"), MaxFindings = 1000 });
         // Compile the schemas outside the measurement.
-        _ = validator.ValidateAsync("warm-up.json", new MemoryStream("""{"releases":[{"ocid":"ocds-213czf-1","id":"1"}]}"""u8.ToArray())).GetAwaiter().GetResult();
+        _ = _validator.ValidateAsync("warm-up.json", new MemoryStream("""{"releases":[{"ocid":"ocds-213czf-1","id":"1"}]}"""u8.ToArray())).GetAwaiter().GetResult();
     }
 
     /// <summary>Schema and every OCDS check over all 43,086 releases, findings capped at 1000 (counts stay totals).</summary>
     [Benchmark]
-    public long ValidateAllChecks() => validator.ValidateAsync("canada.json", new MemoryStream(file, writable: false)).GetAwaiter().GetResult().Counts.Total;
+    public long ValidateAllChecks() => _validator.ValidateAsync("canada.json", new MemoryStream(_file, writable: false)).GetAwaiter().GetResult().Counts.Total;
 
     /// <summary>
     /// The streaming reader alone, as the public API reads: every release cut out and tokenised by the reader
@@ -94,7 +94,7 @@ public class CanadaBulkValidationBenchmarks
         long items = 0;
         var settings = new OcdsStreamReader.ReadSettings(OcdsStreamReader.DefaultBufferBytes, OgpData.Json.JsonChunkLimits.Default, validate);
         var options = new JsonDocumentOptions { MaxDepth = 4096, AllowDuplicateProperties = !strict };
-        await foreach (var part in OcdsStreamReader.ReadAsync(new MemoryStream(file, writable: false), DocumentKind.OcdsReleasePackage, settings, CancellationToken.None))
+        await foreach (var part in OcdsStreamReader.ReadAsync(new MemoryStream(_file, writable: false), DocumentKind.OcdsReleasePackage, settings, CancellationToken.None))
         {
             if (part is not StreamedItem item) continue;
             if (parse)
@@ -115,7 +115,7 @@ public class CanadaBulkValidationBenchmarks
     [Benchmark(Baseline = true)]
     public long TokenScan()
     {
-        var reader = new Utf8JsonReader(file, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(_file, new JsonReaderOptions { MaxDepth = 256 });
         long tokens = 0;
         while (reader.Read()) tokens++;
         return tokens;

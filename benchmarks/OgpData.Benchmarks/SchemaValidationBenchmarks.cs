@@ -12,29 +12,29 @@ namespace OgpData.Benchmarks;
 [MemoryDiagnoser]
 public class SchemaValidationBenchmarks
 {
-    private CompiledSchema schema = null!;
-    private JsonDocument package = null!;
-    private JsonElement[] releases = [];
+    private CompiledSchema _schema = null!;
+    private JsonDocument _package = null!;
+    private JsonElement[] _releases = [];
 
     [GlobalSetup]
     public void Setup()
     {
         var data = FindSharedData();
         using var schemaDocument = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(data, "ocds", "schema", "1.1.5", "release-schema.json")));
-        schema = JsonSchema.Compile(schemaDocument.RootElement);
-        package = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(data, "ocds", "samples", "uk-contracts-finder.release-package.json")));
-        releases = package.RootElement.GetProperty("releases").EnumerateArray().ToArray();
+        _schema = JsonSchema.Compile(schemaDocument.RootElement);
+        _package = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(data, "ocds", "samples", "uk-contracts-finder.release-package.json")));
+        _releases = _package.RootElement.GetProperty("releases").EnumerateArray().ToArray();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => package.Dispose();
+    public void Cleanup() => _package.Dispose();
 
     /// <summary>Full validation: errors collected with pointers and messages.</summary>
     [Benchmark(Baseline = true)]
     public int ValidateReleases()
     {
         var errors = 0;
-        foreach (var release in releases) errors += schema.Validate(release).Errors.Length;
+        foreach (var release in _releases) errors += _schema.Validate(release).Errors.Length;
         return errors;
     }
 
@@ -43,9 +43,9 @@ public class SchemaValidationBenchmarks
     public int IsValidReleases()
     {
         var valid = 0;
-        foreach (var release in releases)
+        foreach (var release in _releases)
         {
-            if (schema.IsValid(release)) valid++;
+            if (_schema.IsValid(release)) valid++;
         }
         return valid;
     }

@@ -16,19 +16,19 @@ namespace OgpData.Benchmarks;
 [MemoryDiagnoser]
 public class StartupBenchmarks
 {
-    private string schemaDirectory = "";
-    private byte[] oneRelease = [];
+    private string _schemaDirectory = "";
+    private byte[] _oneRelease = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        schemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5");
-        oneRelease = File.ReadAllBytes(BenchmarkData.PathOf("ocds/samples/fictional/ocds-213czf-000-00001-02-tender.json"));
+        _schemaDirectory = BenchmarkData.PathOf("ocds/schema/1.1.5");
+        _oneRelease = File.ReadAllBytes(BenchmarkData.PathOf("ocds/samples/fictional/ocds-213czf-000-00001-02-tender.json"));
     }
 
     /// <summary>Reading and indexing the schema set (JSON files and codelist CSVs).</summary>
     [Benchmark]
-    public OcdsSchemaSet LoadSchemas() => OcdsSchemaSet.LoadAsync(OcdsSchemaSource.FromDirectory(schemaDirectory)).GetAwaiter().GetResult();
+    public OcdsSchemaSet LoadSchemas() => OcdsSchemaSet.LoadAsync(OcdsSchemaSource.FromDirectory(_schemaDirectory)).GetAwaiter().GetResult();
 
     /// <summary>Loading a fresh set and compiling its release schema (compiled schemas are cached per set), validating one small release with it.</summary>
     [Benchmark]
@@ -43,7 +43,7 @@ public class StartupBenchmarks
     [Benchmark]
     public long ValidateOneReleasePackage()
     {
-        var validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = schemaDirectory, MaxFindings = 1000 });
-        return validator.ValidateAsync("one.json", new MemoryStream(oneRelease, writable: false)).GetAwaiter().GetResult().Counts.Total;
+        var validator = new DocumentValidator(new ValidationOptions { OcdsSchemaDirectory = _schemaDirectory, MaxFindings = 1000 });
+        return validator.ValidateAsync("one.json", new MemoryStream(_oneRelease, writable: false)).GetAwaiter().GetResult().Counts.Total;
     }
 }

@@ -22,51 +22,51 @@ internal sealed class CueScanner
     /// <summary>How far after "ne" its closing word ("pas", "plus", "jamais") may come.</summary>
     private const int NegationCloserReach = 4;
 
-    private readonly string text;
-    private readonly List<Token> tokens;
-    private readonly LanguageModel model;
-    private readonly bool[] isIdentifierMarker;
-    private readonly List<MeasurabilityCue> cues = new();
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private readonly LanguageModel _model;
+    private readonly bool[] _isIdentifierMarker;
+    private readonly List<MeasurabilityCue> _cues = new();
 
-    private int negationScopeEnd = -1;  // last token index the negation in force still reaches
-    private int negationCue = -1;       // index in cues of the negation in force
-    private double negationWeight;      // what that negation costs once it cancels something
-    private int clauseFirstCue;         // index in cues of the first cue of the current clause
-    private int contentWords;           // content words seen so far: the head is the first two
+    private int _negationScopeEnd = -1;  // last token index the negation in force still reaches
+    private int _negationCue = -1;       // index in cues of the negation in force
+    private double _negationWeight;      // what that negation costs once it cancels something
+    private int _clauseFirstCue;         // index in cues of the first cue of the current clause
+    private int _contentWords;           // content words seen so far: the head is the first two
 
     public CueScanner(string text, List<Token> tokens, LanguageModel model, bool[] isIdentifierMarker)
     {
-        this.text = text;
-        this.tokens = tokens;
-        this.model = model;
-        this.isIdentifierMarker = isIdentifierMarker;
+        _text = text;
+        _tokens = tokens;
+        _model = model;
+        _isIdentifierMarker = isIdentifierMarker;
     }
 
     /// <summary>Every cue of the text, in text order, adjacent date parts merged.</summary>
     public List<MeasurabilityCue> Scan()
     {
         var i = 0;
-        while (i < tokens.Count)
+        while (i < _tokens.Count)
         {
-            var token = tokens[i];
+            var token = _tokens[i];
             if (token.Kind == TokenKind.Punctuation)
             {
-                negationScopeEnd = -1;
-                clauseFirstCue = cues.Count;
+                _negationScopeEnd = -1;
+                _clauseFirstCue = _cues.Count;
                 i++;
                 continue;
             }
 
-            var head = contentWords <= 1;
+            var head = _contentWords <= 1;
             var end = i + 1;
-            var entry = token.WordId >= 0 ? model.Match(tokens, i, out end) : null;
+            var entry = token.WordId >= 0 ? _model.Match(_tokens, i, out end) : null;
             if (entry is not null)
             {
                 if (entry.Kind == MeasurabilityCueKind.Negation) ReadNegation(i, end, entry.Weight);
                 else
                 {
                     Add(i, end, entry.Kind, entry.Weight, head);
-                    contentWords += end - i;
+                    _contentWords += end - i;
                 }
                 i = end;
                 continue;
@@ -79,50 +79,50 @@ internal sealed class CueScanner
                     break;
                 case TokenKind.Url:
                     Add(i, i + 1, MeasurabilityCueKind.Deliverable, AddressWeight, head);
-                    contentWords++;
+                    _contentWords++;
                     break;
                 case TokenKind.Number:
                     i = ReadNumber(i, head);
                     continue;
                 case TokenKind.Word:
                     if (IsOrdinal(token)) Add(i, i + 1, MeasurabilityCueKind.Quantity, OrdinalWeight, head);
-                    if (!model.IsSkipWord(token.WordId) && !IsEnumeratorLetter(i)) contentWords++;
+                    if (!_model.IsSkipWord(token.WordId) && !IsEnumeratorLetter(i)) _contentWords++;
                     break;
             }
             i++;
         }
         MergeAdjacentDates();
-        return cues;
+        return _cues;
     }
 
     private void ReadNegation(int first, int end, double weight)
     {
-        var token = tokens[first];
-        var cueEnd = tokens[end - 1].End;
+        var token = _tokens[first];
+        var cueEnd = _tokens[end - 1].End;
         if (IsNumberSign(end)) return; // "No. 5", "no 12": a number sign, not a negation
-        if (end - first == 1 && model.IsNegationOpener(token.WordId))
+        if (end - first == 1 && _model.IsNegationOpener(token.WordId))
         {
             // "ne … pas": counts only with its closing word, and reaches past it.
             var closer = FindCloser(end);
             if (closer < 0) return;
-            cueEnd = tokens[closer].End;
-            negationScopeEnd = closer + NegationReach;
+            cueEnd = _tokens[closer].End;
+            _negationScopeEnd = closer + NegationReach;
         }
         else
         {
-            negationScopeEnd = end + NegationReach - 1;
+            _negationScopeEnd = end + NegationReach - 1;
         }
 
-        negationCue = cues.Count;
-        negationWeight = weight;
-        cues.Add(Cue(token.Start, cueEnd, MeasurabilityCueKind.Negation, 0, negated: false));
-        if (!model.IsClauseNegation(token.WordId)) return;
+        _negationCue = _cues.Count;
+        _negationWeight = weight;
+        _cues.Add(Cue(token.Start, cueEnd, MeasurabilityCueKind.Negation, 0, negated: false));
+        if (!_model.IsClauseNegation(token.WordId)) return;
 
         // A negated verb negates its whole clause: "le rapport ne sera pas publié" promises no report.
-        for (var k = clauseFirstCue; k < negationCue; k++)
+        for (var k = _clauseFirstCue; k < _negationCue; k++)
         {
-            if (!MeasurabilityCueKinds.IsPositive(cues[k].Kind) || cues[k].IsNegated) continue;
-            cues[k] = cues[k] with { Weight = 0, IsNegated = true };
+            if (!MeasurabilityCueKinds.IsPositive(_cues[k].Kind) || _cues[k].IsNegated) continue;
+            _cues[k] = _cues[k] with { Weight = 0, IsNegated = true };
             ChargeNegation();
         }
     }
@@ -130,8 +130,8 @@ internal sealed class CueScanner
     /// <summary>A number: a quantity when it counts something ("500 agents", "100 %"), a day when a month follows, nothing when it is an identifier.</summary>
     private int ReadNumber(int i, bool head)
     {
-        if (i + 1 >= tokens.Count || IsIdentifier(i)) return i + 1;
-        var next = tokens[i + 1];
+        if (i + 1 >= _tokens.Count || IsIdentifier(i)) return i + 1;
+        var next = _tokens[i + 1];
         if (next.Kind == TokenKind.Percent)
         {
             Add(i, i + 2, MeasurabilityCueKind.Quantity, PercentWeight, head);
@@ -140,7 +140,7 @@ internal sealed class CueScanner
         if (next.Kind != TokenKind.Word || IsEnumerator(i)) return i + 1;
 
         var end = i + 2;
-        var following = next.WordId >= 0 ? model.Match(tokens, i + 1, out end) : null;
+        var following = next.WordId >= 0 ? _model.Match(_tokens, i + 1, out end) : null;
         if (following is { Kind: MeasurabilityCueKind.Date })
         {
             Add(i, end, MeasurabilityCueKind.Date, following.Weight, head: false);
@@ -160,30 +160,30 @@ internal sealed class CueScanner
     private bool IsOrdinal(Token token)
     {
         var k = token.Start;
-        while (k < token.End && text[k] >= '0' && text[k] <= '9') k++;
+        while (k < token.End && _text[k] >= '0' && _text[k] <= '9') k++;
         if (k == token.Start || k == token.End || token.End - k > 3) return false;
-        var suffix = text.Substring(k, token.End - k).ToLowerInvariant();
+        var suffix = _text.Substring(k, token.End - k).ToLowerInvariant();
         return suffix is "e" or "er" or "re" or "ème" or "eme" or "nd" or "rd" or "th" or "st" or "º" or "ª" or "o" or "a";
     }
 
     private bool IsNumberSign(int next) =>
-        next < tokens.Count && (tokens[next].Kind is TokenKind.Number or TokenKind.Year
-            || text[tokens[next].Start] == '.' && next + 1 < tokens.Count && tokens[next + 1].Kind is TokenKind.Number or TokenKind.Year);
+        next < _tokens.Count && (_tokens[next].Kind is TokenKind.Number or TokenKind.Year
+            || _text[_tokens[next].Start] == '.' && next + 1 < _tokens.Count && _tokens[next + 1].Kind is TokenKind.Number or TokenKind.Year);
 
     private bool IsIdentifier(int i)
     {
         if (i == 0) return false;
-        var previous = tokens[i - 1];
+        var previous = _tokens[i - 1];
         if (previous.Kind == TokenKind.Punctuation)
         {
-            var c = text[previous.Start];
+            var c = _text[previous.Start];
             if (c == '#' || c == '°' || c == '§' || c == '+') return true;
-            return i >= 2 && c == '.' && IsIdentifierMarker(tokens[i - 2].WordId); // "art. 12", "no. 5"
+            return i >= 2 && c == '.' && IsIdentifierMarker(_tokens[i - 2].WordId); // "art. 12", "no. 5"
         }
         return IsIdentifierMarker(previous.WordId);
     }
 
-    private bool IsIdentifierMarker(int id) => id >= 2 && id < isIdentifierMarker.Length && isIdentifierMarker[id];
+    private bool IsIdentifierMarker(int id) => id >= 2 && id < _isIdentifierMarker.Length && _isIdentifierMarker[id];
 
     /// <summary>
     /// "6.4 Publish …", "2 Elaboration …": a number that opens the text or a line, or that has a dot in it,
@@ -191,43 +191,43 @@ internal sealed class CueScanner
     /// </summary>
     private bool IsEnumerator(int i)
     {
-        if (!char.IsUpper(text[tokens[i + 1].Start])) return false;
-        if (i == 0 || tokens[i - 1].Kind == TokenKind.Punctuation) return true;
-        return text.IndexOf('.', tokens[i].Start, tokens[i].Length) >= 0;
+        if (!char.IsUpper(_text[_tokens[i + 1].Start])) return false;
+        if (i == 0 || _tokens[i - 1].Kind == TokenKind.Punctuation) return true;
+        return _text.IndexOf('.', _tokens[i].Start, _tokens[i].Length) >= 0;
     }
 
     /// <summary>"a)" and "b)" in "2) a) Recherche …" number items; they are not the milestone's head.</summary>
     private bool IsEnumeratorLetter(int i) =>
-        tokens[i].Length == 1 && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Punctuation;
+        _tokens[i].Length == 1 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Punctuation;
 
     private int FindCloser(int from)
     {
-        for (var j = from; j < tokens.Count && j < from + NegationCloserReach; j++)
+        for (var j = from; j < _tokens.Count && j < from + NegationCloserReach; j++)
         {
-            if (tokens[j].Kind == TokenKind.Punctuation) return -1;
-            if (model.IsNegationCloser(tokens[j].WordId)) return j;
+            if (_tokens[j].Kind == TokenKind.Punctuation) return -1;
+            if (_model.IsNegationCloser(_tokens[j].WordId)) return j;
         }
         return -1;
     }
 
     private void Add(int first, int end, MeasurabilityCueKind kind, double weight, bool head)
     {
-        var negated = negationCue >= 0 && first <= negationScopeEnd && MeasurabilityCueKinds.IsPositive(kind);
+        var negated = _negationCue >= 0 && first <= _negationScopeEnd && MeasurabilityCueKinds.IsPositive(kind);
         if (negated) ChargeNegation();
         // Heading the milestone is a feature of its own (its own learned weight), not a factor here.
         var effective = negated ? 0 : weight;
-        cues.Add(Cue(tokens[first].Start, tokens[end - 1].End, kind, effective, negated) with { IsHead = head });
+        _cues.Add(Cue(_tokens[first].Start, _tokens[end - 1].End, kind, effective, negated) with { IsHead = head });
     }
 
     /// <summary>A negation costs its lexicon weight once, when it first cancels a positive cue.</summary>
     private void ChargeNegation()
     {
-        if (cues[negationCue].Weight == 0) cues[negationCue] = cues[negationCue] with { Weight = negationWeight };
+        if (_cues[_negationCue].Weight == 0) _cues[_negationCue] = _cues[_negationCue] with { Weight = _negationWeight };
     }
 
     private MeasurabilityCue Cue(int start, int end, MeasurabilityCueKind kind, double weight, bool negated) => new()
     {
-        Text = text.Substring(start, end - start),
+        Text = _text.Substring(start, end - start),
         Start = start,
         Length = end - start,
         Kind = kind,
@@ -238,20 +238,20 @@ internal sealed class CueScanner
     /// <summary>"30 août 2019", "March 2016", "2019-2021": one date cue, not three.</summary>
     private void MergeAdjacentDates()
     {
-        for (var k = cues.Count - 1; k > 0; k--)
+        for (var k = _cues.Count - 1; k > 0; k--)
         {
-            var current = cues[k];
-            var previous = cues[k - 1];
+            var current = _cues[k];
+            var previous = _cues[k - 1];
             if (current.Kind != MeasurabilityCueKind.Date || previous.Kind != MeasurabilityCueKind.Date) continue;
             var onlySeparators = true;
             for (var c = previous.End; c < current.Start && onlySeparators; c++)
             {
-                var ch = text[c];
+                var ch = _text[c];
                 onlySeparators = char.IsWhiteSpace(ch) || ch == '-' || ch == '\u2013' || ch == '\u2014' || ch == '/' || ch == ',';
             }
             if (!onlySeparators) continue;
-            cues[k - 1] = Cue(previous.Start, current.End, MeasurabilityCueKind.Date, Math.Max(previous.Weight, current.Weight), previous.IsNegated && current.IsNegated);
-            cues.RemoveAt(k);
+            _cues[k - 1] = Cue(previous.Start, current.End, MeasurabilityCueKind.Date, Math.Max(previous.Weight, current.Weight), previous.IsNegated && current.IsNegated);
+            _cues.RemoveAt(k);
         }
     }
 }

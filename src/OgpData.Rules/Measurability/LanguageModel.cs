@@ -22,18 +22,18 @@ internal sealed class LanguageModel
         public CompiledEntry? Entry;
     }
 
-    private readonly List<Node> nodes = [new Node()];
-    private readonly HashSet<int> stopwords = new();
-    private readonly HashSet<int> skipWords = new();
-    private readonly HashSet<int> openers = new();
-    private readonly HashSet<int> closers = new();
-    private readonly HashSet<int> clauseNegations = new();
-    private bool[] isClauseNegation = [];
-    private bool[] isStopword = [];
-    private bool[] isSkipWord = [];
-    private bool[] isOpener = [];
-    private bool[] isCloser = [];
-    private bool[] startsEntry = [];
+    private readonly List<Node> _nodes = [new Node()];
+    private readonly HashSet<int> _stopwords = new();
+    private readonly HashSet<int> _skipWords = new();
+    private readonly HashSet<int> _openers = new();
+    private readonly HashSet<int> _closers = new();
+    private readonly HashSet<int> _clauseNegations = new();
+    private bool[] _isClauseNegation = [];
+    private bool[] _isStopword = [];
+    private bool[] _isSkipWord = [];
+    private bool[] _isOpener = [];
+    private bool[] _isCloser = [];
+    private bool[] _startsEntry = [];
 
     public LanguageModel(string code) => Code = code;
 
@@ -47,20 +47,20 @@ internal sealed class LanguageModel
         foreach (var letter in letters) if (Letters.IndexOf(letter) < 0) Letters += letter;
     }
 
-    public bool IsStopword(int id) => id >= 0 && id < isStopword.Length && isStopword[id];
-    public bool IsSkipWord(int id) => id >= 0 && id < isSkipWord.Length && isSkipWord[id];
+    public bool IsStopword(int id) => id >= 0 && id < _isStopword.Length && _isStopword[id];
+    public bool IsSkipWord(int id) => id >= 0 && id < _isSkipWord.Length && _isSkipWord[id];
     /// <summary>While compiling, before <see cref="Freeze"/>: is the word an article to skip?</summary>
-    public bool IsSkipWordPending(int id) => skipWords.Contains(id);
-    public bool IsNegationOpener(int id) => id >= 0 && id < isOpener.Length && isOpener[id];
-    public bool IsClauseNegation(int id) => id >= 0 && id < isClauseNegation.Length && isClauseNegation[id];
-    public bool IsNegationCloser(int id) => id >= 0 && id < isCloser.Length && isCloser[id];
-    public bool StartsEntry(int id) => id >= 0 && id < startsEntry.Length && startsEntry[id];
+    public bool IsSkipWordPending(int id) => _skipWords.Contains(id);
+    public bool IsNegationOpener(int id) => id >= 0 && id < _isOpener.Length && _isOpener[id];
+    public bool IsClauseNegation(int id) => id >= 0 && id < _isClauseNegation.Length && _isClauseNegation[id];
+    public bool IsNegationCloser(int id) => id >= 0 && id < _isCloser.Length && _isCloser[id];
+    public bool StartsEntry(int id) => id >= 0 && id < _startsEntry.Length && _startsEntry[id];
 
-    public void AddStopword(int id) { if (id >= 0) stopwords.Add(id); }
-    public void AddSkipWord(int id) { if (id >= 0) skipWords.Add(id); }
-    public void AddNegationOpener(int id) { if (id >= 0) openers.Add(id); }
-    public void AddNegationCloser(int id) { if (id >= 0) closers.Add(id); }
-    public void AddClauseNegation(int id) { if (id >= 0) clauseNegations.Add(id); }
+    public void AddStopword(int id) { if (id >= 0) _stopwords.Add(id); }
+    public void AddSkipWord(int id) { if (id >= 0) _skipWords.Add(id); }
+    public void AddNegationOpener(int id) { if (id >= 0) _openers.Add(id); }
+    public void AddNegationCloser(int id) { if (id >= 0) _closers.Add(id); }
+    public void AddClauseNegation(int id) { if (id >= 0) _clauseNegations.Add(id); }
 
     /// <summary>Adds an expression as a path of vocabulary ids; a later entry with the same path replaces the earlier.</summary>
     public void Add(List<int> path, CompiledEntry entry)
@@ -68,28 +68,28 @@ internal sealed class LanguageModel
         var node = 0;
         foreach (var id in path)
         {
-            var children = nodes[node].Children ??= new Dictionary<int, int>();
+            var children = _nodes[node].Children ??= new Dictionary<int, int>();
             if (!children.TryGetValue(id, out var next))
             {
-                next = nodes.Count;
-                nodes.Add(new Node());
+                next = _nodes.Count;
+                _nodes.Add(new Node());
                 children.Add(id, next);
             }
             node = next;
         }
-        nodes[node].Entry = entry;
+        _nodes[node].Entry = entry;
     }
 
     /// <summary>Turns the sets into flat arrays once every word is in the vocabulary.</summary>
     public void Freeze(int vocabularySize)
     {
-        isStopword = Flags(stopwords, vocabularySize);
-        isSkipWord = Flags(skipWords, vocabularySize);
-        isOpener = Flags(openers, vocabularySize);
-        isCloser = Flags(closers, vocabularySize);
-        clauseNegations.UnionWith(openers);
-        isClauseNegation = Flags(clauseNegations, vocabularySize);
-        startsEntry = Flags(nodes[0].Children?.Keys ?? (IEnumerable<int>)[], vocabularySize);
+        _isStopword = Flags(_stopwords, vocabularySize);
+        _isSkipWord = Flags(_skipWords, vocabularySize);
+        _isOpener = Flags(_openers, vocabularySize);
+        _isCloser = Flags(_closers, vocabularySize);
+        _clauseNegations.UnionWith(_openers);
+        _isClauseNegation = Flags(_clauseNegations, vocabularySize);
+        _startsEntry = Flags(_nodes[0].Children?.Keys ?? (IEnumerable<int>)[], vocabularySize);
     }
 
     private static bool[] Flags(IEnumerable<int> ids, int size)
@@ -113,11 +113,11 @@ internal sealed class LanguageModel
         {
             var token = tokens[j];
             if (token.WordId < 0) break;
-            var children = nodes[node].Children;
+            var children = _nodes[node].Children;
             if (children is not null && children.TryGetValue(token.WordId, out var next))
             {
                 node = next;
-                if (nodes[node].Entry is { } entry)
+                if (_nodes[node].Entry is { } entry)
                 {
                     best = entry;
                     end = j + 1;

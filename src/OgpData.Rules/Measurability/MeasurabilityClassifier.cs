@@ -34,10 +34,10 @@ public sealed class MeasurabilityClassifier
     [ThreadStatic] private static MeasurabilityFeatures? threadFeatures;
     [ThreadStatic] private static double[]? threadTokenWeights;
 
-    private readonly Vocabulary vocabulary = new();
-    private readonly Dictionary<string, LanguageModel> models = new(StringComparer.Ordinal);
-    private readonly bool[] isIdentifierMarker;
-    private readonly MeasurabilityModel weights;
+    private readonly Vocabulary _vocabulary = new();
+    private readonly Dictionary<string, LanguageModel> _models = new(StringComparer.Ordinal);
+    private readonly bool[] _isIdentifierMarker;
+    private readonly MeasurabilityModel _weights;
 
     /// <summary>The classifier with the built-in lexicons, the built-in weights and default options, compiled once.</summary>
     public static MeasurabilityClassifier Default => DefaultInstance.Value;
@@ -48,7 +48,7 @@ public sealed class MeasurabilityClassifier
     /// <summary>A classifier with other weights: the training command's folds, and the hand-weighted baseline.</summary>
     internal MeasurabilityClassifier(MeasurabilityOptions? options, MeasurabilityModel learned)
     {
-        weights = learned;
+        _weights = learned;
         Options = options ?? MeasurabilityOptions.Default;
         var lexicons = new List<MeasurabilityLexicon>(MeasurabilityLexicon.BuiltIn);
         for (var i = 0; i < Options.ExtraLexicons.Count; i++)
@@ -61,9 +61,9 @@ public sealed class MeasurabilityClassifier
         foreach (var lexicon in lexicons)
         {
             errors.AddRange(lexicon.Errors);
-            if (lexicon.Language is { } code && !models.ContainsKey(code))
+            if (lexicon.Language is { } code && !_models.ContainsKey(code))
             {
-                models.Add(code, new LanguageModel(code));
+                _models.Add(code, new LanguageModel(code));
                 languages.Add(code);
             }
         }
@@ -74,15 +74,15 @@ public sealed class MeasurabilityClassifier
         {
             foreach (var code in languages)
             {
-                if (lexicon.Language is null || lexicon.Language == code) Compile(lexicon, models[code], tokens, ref buffer, errors);
+                if (lexicon.Language is null || lexicon.Language == code) Compile(lexicon, _models[code], tokens, ref buffer, errors);
             }
         }
 
         var markers = new List<int>();
         foreach (var marker in IdentifierMarkers) markers.Add(AddWord(marker, ref buffer));
-        foreach (var model in models.Values) model.Freeze(vocabulary.Count);
-        isIdentifierMarker = new bool[vocabulary.Count];
-        foreach (var id in markers) if (id >= 0) isIdentifierMarker[id] = true;
+        foreach (var model in _models.Values) model.Freeze(_vocabulary.Count);
+        _isIdentifierMarker = new bool[_vocabulary.Count];
+        foreach (var id in markers) if (id >= 0) _isIdentifierMarker[id] = true;
 
         Languages = languages;
         LexiconErrors = errors;
@@ -98,7 +98,7 @@ public sealed class MeasurabilityClassifier
     public IReadOnlyList<string> LexiconErrors { get; }
 
     /// <summary>The learned weights this classifier applies.</summary>
-    internal MeasurabilityModel Model => weights;
+    internal MeasurabilityModel Model => _weights;
 
     /// <summary>
     /// Classifies one milestone text. <paramref name="language"/> is "fr", "en" or "es" (a region suffix such as
@@ -111,26 +111,26 @@ public sealed class MeasurabilityClassifier
         var model = Read(text, language, out var tokens, out var cues, out var features, out var detected);
 
         // Every weight goes to the words it stands on: a class weight to its cue, a word's to its token.
-        var logit = weights.Bias;
+        var logit = _weights.Bias;
         for (var k = 0; k < cues.Count; k++)
         {
             var slot = features.CueSlots[k];
-            var contribution = slot < 0 ? 0 : weights.ClassWeight(slot) * features.CueValues[k];
-            if (k == features.PatternCue) contribution += weights.ClassWeight(features.Pattern);
+            var contribution = slot < 0 ? 0 : _weights.ClassWeight(slot) * features.CueValues[k];
+            if (k == features.PatternCue) contribution += _weights.ClassWeight(features.Pattern);
             cues[k] = cues[k] with { Weight = contribution };
             logit += contribution;
         }
         // A pattern of absence (nothing concrete named) has no word to stand on: it is part of the base.
-        if (features.Pattern >= 0 && features.PatternCue < 0) logit += weights.ClassWeight(features.Pattern);
+        if (features.Pattern >= 0 && features.PatternCue < 0) logit += _weights.ClassWeight(features.Pattern);
         var tokenWeights = threadTokenWeights is { } reused && reused.Length >= tokens.Count ? reused : new double[Math.Max(64, tokens.Count)];
         Array.Clear(tokenWeights, 0, tokens.Count);
         foreach (var term in features.Terms)
         {
             var w = term.Kind switch
             {
-                TermKind.Word => weights.WordWeight(term.Stem),
-                TermKind.Head => weights.HeadWeight(term.Stem),
-                _ => weights.PairWeight(term.Stem, term.SecondStem),
+                TermKind.Word => _weights.WordWeight(term.Stem),
+                TermKind.Head => _weights.HeadWeight(term.Stem),
+                _ => _weights.PairWeight(term.Stem, term.SecondStem),
             };
             if (w == 0) continue;
             logit += w;
@@ -177,16 +177,16 @@ public sealed class MeasurabilityClassifier
         tokens = threadTokens ??= new List<Token>(64);
         var buffer = threadBuffer ??= new char[64];
         tokens.Clear();
-        MilestoneTokenizer.Tokenize(text, tokens, vocabulary, ref buffer, stems: weights.Stems, addStems: weights.IsOpen);
+        MilestoneTokenizer.Tokenize(text, tokens, _vocabulary, ref buffer, stems: _weights.Stems, addStems: _weights.IsOpen);
         threadBuffer = buffer;
 
         var model = FindModel(language);
         detected = model is null;
         model ??= Detect(text, tokens);
 
-        cues = new CueScanner(text, tokens, model, isIdentifierMarker).Scan();
+        cues = new CueScanner(text, tokens, model, _isIdentifierMarker).Scan();
         features = threadFeatures ??= new MeasurabilityFeatures();
-        features.Read(tokens, cues, model, weights.Stems.Count);
+        features.Read(tokens, cues, model, _weights.Stems.Count);
         return model;
     }
 
@@ -227,7 +227,7 @@ public sealed class MeasurabilityClassifier
         var code = language!.Trim().ToLowerInvariant();
         var dash = code.IndexOfAny(['-', '_']);
         if (dash > 0) code = code.Substring(0, dash);
-        return models.TryGetValue(code, out var model) ? model : null;
+        return _models.TryGetValue(code, out var model) ? model : null;
     }
 
     /// <summary>
@@ -240,7 +240,7 @@ public sealed class MeasurabilityClassifier
         LanguageModel? best = null;
         var bestVotes = 0;
         var bestStarts = 0;
-        foreach (var model in models.Values)
+        foreach (var model in _models.Values)
         {
             int votes = 0, starts = 0;
             for (var i = 0; i < tokens.Count; i++)
@@ -293,7 +293,7 @@ public sealed class MeasurabilityClassifier
                 if (part == "#year") { path.Add(Vocabulary.YearId); continue; }
                 if (part == "#number") { path.Add(Vocabulary.NumberId); continue; }
                 tokens.Clear();
-                MilestoneTokenizer.Tokenize(part, tokens, vocabulary, ref buffer, addWords: true);
+                MilestoneTokenizer.Tokenize(part, tokens, _vocabulary, ref buffer, addWords: true);
                 foreach (var token in tokens)
                 {
                     if (token.Kind == TokenKind.Punctuation || token.Kind == TokenKind.Percent || token.WordId < 0) continue;
@@ -317,6 +317,6 @@ public sealed class MeasurabilityClassifier
         var apostrophe = word.IndexOfAny(['\'', '\u2019']);
         if (apostrophe > 0) word = word.Substring(0, apostrophe);
         var length = WordFolding.Fold(word, 0, word.Length, ref buffer);
-        return length == 0 ? -1 : vocabulary.Add(buffer, length);
+        return length == 0 ? -1 : _vocabulary.Add(buffer, length);
     }
 }

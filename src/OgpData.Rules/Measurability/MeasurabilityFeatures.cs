@@ -62,11 +62,11 @@ internal sealed class MeasurabilityFeatures
 
     public readonly List<Term> Terms = new();
 
-    private int[] seen = new int[64];
-    private int generation;
-    private int[] order = new int[16];
-    private readonly int[] perKind = new int[MeasurabilityModel.ClassSlots];
-    private readonly ByStrength strength = new();
+    private int[] _seen = new int[64];
+    private int _generation;
+    private int[] _order = new int[16];
+    private readonly int[] _perKind = new int[MeasurabilityModel.ClassSlots];
+    private readonly ByStrength _strength = new();
 
     /// <summary>Orders cue indices by the magnitude of their lexicon weight, strongest first, then by index.</summary>
     private sealed class ByStrength : IComparer<int>
@@ -93,29 +93,29 @@ internal sealed class MeasurabilityFeatures
 
     private void ReadClasses(List<MeasurabilityCue> cues)
     {
-        if (order.Length < cues.Count) order = new int[cues.Count * 2];
+        if (_order.Length < cues.Count) _order = new int[cues.Count * 2];
         for (var k = 0; k < cues.Count; k++)
         {
             CueSlots.Add(-1);
             CueValues.Add(0);
-            order[k] = k;
+            _order[k] = k;
         }
         // Strongest first, text order among equals (the index breaks ties, so the order is total and stable).
-        strength.Cues = cues;
-        Array.Sort(order, 0, cues.Count, strength);
-        strength.Cues = null;
+        _strength.Cues = cues;
+        Array.Sort(_order, 0, cues.Count, _strength);
+        _strength.Cues = null;
 
-        Array.Clear(perKind, 0, perKind.Length);
+        Array.Clear(_perKind, 0, _perKind.Length);
         for (var n = 0; n < cues.Count; n++)
         {
-            var k = order[n];
+            var k = _order[n];
             var cue = cues[k];
             var kind = (int)cue.Kind;
             if (kind >= MeasurabilityModel.ClassSlots || cue.Weight == 0) continue;
             // The lexicon says how strongly an expression belongs to its class; the learned class weight says
             // which way and how much the class counts.
-            var value = Math.Abs(cue.Weight) / (perKind[kind] + 1.0);
-            perKind[kind]++;
+            var value = Math.Abs(cue.Weight) / (_perKind[kind] + 1.0);
+            _perKind[kind]++;
             var slot = kind + (cue.IsHead ? MeasurabilityModel.ClassSlots : 0);
             ClassValues[slot] += value;
             CueSlots[k] = slot;
@@ -169,11 +169,11 @@ internal sealed class MeasurabilityFeatures
 
     private void ReadTerms(List<Token> tokens, List<MeasurabilityCue> cues, LanguageModel language, int stemCount)
     {
-        if (seen.Length < stemCount) seen = new int[Math.Max(stemCount, seen.Length * 2)];
-        if (++generation == int.MaxValue)
+        if (_seen.Length < stemCount) _seen = new int[Math.Max(stemCount, _seen.Length * 2)];
+        if (++_generation == int.MaxValue)
         {
-            Array.Clear(seen, 0, seen.Length);
-            generation = 1;
+            Array.Clear(_seen, 0, _seen.Length);
+            _generation = 1;
         }
 
         var anyNegated = false;
@@ -192,9 +192,9 @@ internal sealed class MeasurabilityFeatures
             }
             // A negated output promises nothing: its words do not count for it either ("will not be published").
             var stem = anyNegated && Covering(cues, cues.Count, token.Start, ref cursor) is var owner && owner >= 0 && cues[owner].IsNegated ? -1 : token.StemId;
-            if (stem >= 0 && stem < seen.Length && seen[stem] != generation)
+            if (stem >= 0 && stem < _seen.Length && _seen[stem] != _generation)
             {
-                seen[stem] = generation;
+                _seen[stem] = _generation;
                 Terms.Add(new Term { Kind = TermKind.Word, Stem = stem, SecondStem = -1, Token = i, LastToken = i });
             }
             if (!IsContent(token, language)) continue;

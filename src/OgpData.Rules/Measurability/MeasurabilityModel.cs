@@ -38,10 +38,10 @@ internal sealed class MeasurabilityModel
 
     private static readonly Lazy<MeasurabilityModel> BuiltInModel = new(LoadBuiltIn);
 
-    private readonly double[] classWeights = new double[DenseSlots];
-    private readonly Dictionary<long, double> pairWeights = new();
-    private double[] wordWeights = [];
-    private double[] headWeights = [];
+    private readonly double[] _classWeights = new double[DenseSlots];
+    private readonly Dictionary<long, double> _pairWeights = new();
+    private double[] _wordWeights = [];
+    private double[] _headWeights = [];
 
     private MeasurabilityModel(bool open) => IsOpen = open;
 
@@ -61,14 +61,14 @@ internal sealed class MeasurabilityModel
     public static MeasurabilityModel ForTraining() => new(open: true);
 
     /// <summary>The weight of a dense slot: a class (<c>kind</c>, plus <see cref="ClassSlots"/> when the cue heads the milestone) or a pattern.</summary>
-    public double ClassWeight(int slot) => classWeights[slot];
+    public double ClassWeight(int slot) => _classWeights[slot];
 
-    public double WordWeight(int stem) => stem >= 0 && stem < wordWeights.Length ? wordWeights[stem] : 0;
+    public double WordWeight(int stem) => stem >= 0 && stem < _wordWeights.Length ? _wordWeights[stem] : 0;
 
-    public double HeadWeight(int stem) => stem >= 0 && stem < headWeights.Length ? headWeights[stem] : 0;
+    public double HeadWeight(int stem) => stem >= 0 && stem < _headWeights.Length ? _headWeights[stem] : 0;
 
     public double PairWeight(int first, int second) =>
-        first >= 0 && second >= 0 && pairWeights.TryGetValue(PairKey(first, second), out var w) ? w : 0;
+        first >= 0 && second >= 0 && _pairWeights.TryGetValue(PairKey(first, second), out var w) ? w : 0;
 
     public static long PairKey(int first, int second) => ((long)first << 32) | (uint)second;
 
@@ -122,10 +122,10 @@ internal sealed class MeasurabilityModel
                     model.Bias = weight;
                     break;
                 case "class" or "class-head" when parts.Length == 3 && MeasurabilityCueKinds.TryParse(parts[1], out var kind) && (int)kind < ClassSlots:
-                    model.classWeights[(int)kind + (parts[0] == "class-head" ? ClassSlots : 0)] = weight;
+                    model._classWeights[(int)kind + (parts[0] == "class-head" ? ClassSlots : 0)] = weight;
                     break;
                 case "pattern" when parts.Length == 3 && PatternIndex(parts[1]) is var pattern && pattern >= 0:
-                    model.classWeights[PatternSlot + pattern] = weight;
+                    model._classWeights[PatternSlot + pattern] = weight;
                     break;
                 case "word" when parts.Length == 3:
                     words.Add((model.AddStem(parts[1], ref buffer), weight));
@@ -134,15 +134,15 @@ internal sealed class MeasurabilityModel
                     heads.Add((model.AddStem(parts[1], ref buffer), weight));
                     break;
                 case "pair" when parts.Length == 4:
-                    model.pairWeights[PairKey(model.AddStem(parts[1], ref buffer), model.AddStem(parts[2], ref buffer))] = weight;
+                    model._pairWeights[PairKey(model.AddStem(parts[1], ref buffer), model.AddStem(parts[2], ref buffer))] = weight;
                     break;
                 default:
                     errors.Add($"weights:{lineNumber}: '{line}' is not a weight line");
                     break;
             }
         }
-        model.wordWeights = Dense(words, model.Stems.Count);
-        model.headWeights = Dense(heads, model.Stems.Count);
+        model._wordWeights = Dense(words, model.Stems.Count);
+        model._headWeights = Dense(heads, model.Stems.Count);
         return model;
     }
 

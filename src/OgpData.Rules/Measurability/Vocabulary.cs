@@ -14,18 +14,18 @@ internal sealed class Vocabulary
     /// <summary>The id every other number carries; lexicon entries spell it <c>#number</c>.</summary>
     public const int NumberId = 1;
 
-    private readonly Dictionary<ulong, int> idsByHash = new();
-    private readonly List<string> words = ["#year", "#number"];
+    private readonly Dictionary<ulong, int> _idsByHash = new();
+    private readonly List<string> _words = ["#year", "#number"];
 
-    public int Count => words.Count;
+    public int Count => _words.Count;
 
-    public string this[int id] => words[id];
+    public string this[int id] => _words[id];
 
     /// <summary>The id of a folded word, or -1.</summary>
     public int Find(char[] buffer, int length)
     {
-        if (!idsByHash.TryGetValue(WordFolding.Hash(buffer, length), out var id)) return -1;
-        var word = words[id];
+        if (!_idsByHash.TryGetValue(WordFolding.Hash(buffer, length), out var id)) return -1;
+        var word = _words[id];
         if (word.Length != length) return -1;
         for (var i = 0; i < length; i++)
         {
@@ -38,15 +38,15 @@ internal sealed class Vocabulary
     public int Add(char[] buffer, int length)
     {
         var hash = WordFolding.Hash(buffer, length);
-        if (idsByHash.TryGetValue(hash, out var existing))
+        if (_idsByHash.TryGetValue(hash, out var existing))
         {
             // A 64-bit collision between two different lexicon words is not expected; keep the first and
             // make the second unmatchable rather than mismatched.
-            return words[existing] == new string(buffer, 0, length) ? existing : -1;
+            return _words[existing] == new string(buffer, 0, length) ? existing : -1;
         }
-        var id = words.Count;
-        words.Add(new string(buffer, 0, length));
-        idsByHash.Add(hash, id);
+        var id = _words.Count;
+        _words.Add(new string(buffer, 0, length));
+        _idsByHash.Add(hash, id);
         return id;
     }
 }

@@ -10,15 +10,16 @@ namespace OgpData.Quality;
 /// <summary>
 /// Runs the commitment rules over an OGP commitment package given as JSON text, the same way in the library,
 /// the CLI and the analyzers. The text is read once into a tree with exact spans; the rules then walk it
-/// once. Usage: <c>CommitmentChecker.Check(json)</c>, or <c>new CommitmentChecker(rules).Run(json, options)</c>
-/// for another set of rules.
+/// once. Usage: <c>CommitmentChecker.Check(json, options)</c>; <see cref="CommitmentRuleOptions"/> sets each
+/// rule's severity (<c>None</c> turns it off). The rules and the text tree they walk are internal: the
+/// library's <c>DocumentValidator</c>, the CLI and the analyzers all run them through this class.
 /// </summary>
 public sealed class CommitmentChecker
 {
     private readonly CommitmentRule[] _rules;
 
     /// <summary>A checker running <paramref name="rules"/>.</summary>
-    public CommitmentChecker(IEnumerable<CommitmentRule> rules)
+    internal CommitmentChecker(IEnumerable<CommitmentRule> rules)
     {
         if (rules is null) throw new ArgumentNullException(nameof(rules));
         _rules = new List<CommitmentRule>(rules).ToArray();
@@ -27,14 +28,22 @@ public sealed class CommitmentChecker
     /// <summary>The checker running <see cref="CommitmentRules.All"/>.</summary>
     public static CommitmentChecker Default { get; } = new(CommitmentRules.All);
 
+    /// <summary>The checker running every rule, with OGP0001 judging by <paramref name="classifier"/> (its
+    /// thresholds and words), as the CLI and the analyzers do when measurability options are set.</summary>
+    public static CommitmentChecker With(MeasurabilityClassifier classifier)
+    {
+        if (classifier is null) throw new ArgumentNullException(nameof(classifier));
+        return new(CommitmentRules.With(classifier));
+    }
+
     /// <summary>The rules this checker runs.</summary>
-    public IReadOnlyList<CommitmentRule> Rules => _rules;
+    internal IReadOnlyList<CommitmentRule> Rules => _rules;
 
     /// <summary>Checks a JSON text with every rule of <see cref="CommitmentRules.All"/>.</summary>
     public static CommitmentCheckResult Check(string jsonText, CommitmentRuleOptions? options = null) => Default.Run(jsonText, options);
 
     /// <summary>Checks an already parsed document (the analyzers parse each file once and cache it).</summary>
-    public static CommitmentCheckResult Check(JsonTextDocument document, CommitmentRuleOptions? options = null) => Default.Run(document, options);
+    internal static CommitmentCheckResult Check(JsonTextDocument document, CommitmentRuleOptions? options = null) => Default.Run(document, options);
 
     /// <summary>Reads <paramref name="jsonText"/> and runs this checker's rules on it.</summary>
     public CommitmentCheckResult Run(string jsonText, CommitmentRuleOptions? options = null)
@@ -46,7 +55,7 @@ public sealed class CommitmentChecker
     /// <summary>Runs this checker's rules on a parsed document. A document that is not JSON gives its parse
     /// error and no findings; one that is JSON but not shaped like a package gives only what the rules can
     /// still see (the schema reports the shape).</summary>
-    public CommitmentCheckResult Run(JsonTextDocument document, CommitmentRuleOptions? options = null)
+    internal CommitmentCheckResult Run(JsonTextDocument document, CommitmentRuleOptions? options = null)
     {
         if (document is null) throw new ArgumentNullException(nameof(document));
         if (document.Root is null) return new CommitmentCheckResult { Findings = Array.Empty<Finding>(), ParseError = document.Error };
@@ -94,7 +103,7 @@ public sealed class CommitmentChecker
 
 /// <summary>The commitment rules, one instance each, in id order. A new rule is one more class in
 /// <c>Quality/Rules</c> and one more line here.</summary>
-public static class CommitmentRules
+internal static class CommitmentRules
 {
     /// <summary>Every built-in commitment rule, with OGP0001 judging by <paramref name="classifier"/> (its thresholds
     /// and words): what a host that reads measurability options (the analyzers, the CLI) runs.</summary>

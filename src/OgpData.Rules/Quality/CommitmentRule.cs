@@ -9,7 +9,7 @@ namespace OgpData.Quality;
 /// Rules keep no state between calls (a rule that needs the whole package, like duplicate ids, reads it
 /// in <see cref="CheckPackage"/>), so one instance serves every document and thread.
 /// </summary>
-public abstract class CommitmentRule
+internal abstract class CommitmentRule
 {
     /// <summary>Binds the rule to its catalogue entry.</summary>
     protected CommitmentRule(string ruleId) => Descriptor = RuleCatalog.Get(ruleId);

@@ -11,7 +11,7 @@ namespace OgpData.Quality;
 /// (the JSON Schema reports shapes; these rules report meaning). Views live for one check and are not
 /// shared between threads.
 /// </summary>
-public sealed class PackageView
+internal sealed class PackageView
 {
     private IReadOnlyList<ActionPlanView>? _plans;
     // Plans repeat their date words and status words hundreds of times; each distinct one is read once per check.
@@ -86,7 +86,7 @@ public sealed class PackageView
 }
 
 /// <summary>One action plan of the package.</summary>
-public sealed class ActionPlanView
+internal sealed class ActionPlanView
 {
     private IReadOnlyList<CommitmentView>? _commitments;
     private PeriodView? _period;
@@ -127,7 +127,7 @@ public sealed class ActionPlanView
 }
 
 /// <summary>One commitment of an action plan.</summary>
-public sealed class CommitmentView
+internal sealed class CommitmentView
 {
     private IReadOnlyList<MilestoneView>? _milestones;
     private PeriodView? _period;
@@ -169,7 +169,7 @@ public sealed class CommitmentView
 }
 
 /// <summary>One milestone of a commitment.</summary>
-public sealed class MilestoneView
+internal sealed class MilestoneView
 {
     private PeriodView? _period;
 

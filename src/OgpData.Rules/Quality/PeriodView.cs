@@ -10,7 +10,7 @@ namespace OgpData.Quality;
 /// not (OGP0007 reports that), from the text member, and last from a range written in the other text
 /// member ("Août 2019-août 2021" in <c>startText</c> gives both ends).
 /// </summary>
-public sealed class PeriodView
+internal sealed class PeriodView
 {
     private PeriodBound? _start, _end;
     private DateTextReading? _startDateReading, _endDateReading, _startTextReading, _endTextReading;
@@ -86,7 +86,7 @@ public sealed class PeriodView
 }
 
 /// <summary>What is known of one end of a period: the date, and the member it came from.</summary>
-public sealed class PeriodBound
+internal sealed class PeriodBound
 {
     internal PeriodBound(PartialDate? date, JsonTextNode? source, DateTextReading? reading)
     {

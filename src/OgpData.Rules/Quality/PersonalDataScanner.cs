@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OgpData.Quality;
 
 /// <summary>What kind of contact data was found.</summary>
-public enum PersonalDataKind
+internal enum PersonalDataKind
 {
     /// <summary>An e-mail address.</summary>
     Email,
@@ -19,7 +19,7 @@ public enum PersonalDataKind
 /// <param name="Value">The address or number as written.</param>
 /// <param name="IsPersonal">True when it looks like an individual's rather than an organisation's.</param>
 /// <param name="Reason">Why it was judged so, in English.</param>
-public readonly record struct PersonalDataMatch(PersonalDataKind Kind, int Start, int Length, string Value, bool IsPersonal, string Reason);
+internal readonly record struct PersonalDataMatch(PersonalDataKind Kind, int Start, int Length, string Value, bool IsPersonal, string Reason);
 
 /// <summary>
 /// Finds e-mail addresses and phone numbers in free text and tells an individual's from an organisation's.
@@ -37,7 +37,7 @@ public readonly record struct PersonalDataMatch(PersonalDataKind Kind, int Start
 /// A number is an individual's unless the same text gives only an organisation's e-mail address (then the
 /// number is read as the organisation's switchboard, as in "Tél. : (+352) 26 48 30 33 info@cet.lu").</para>
 /// </remarks>
-public static class PersonalDataScanner
+internal static class PersonalDataScanner
 {
     private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ namespace OgpData.Quality;
 /// What a rule reports through: it turns a node and a message into a <see cref="Finding"/> with the rule's
 /// configured severity, the node's JSON Pointer, its span and its line and column.
 /// </summary>
-public sealed class RuleContext
+internal sealed class RuleContext
 {
     private readonly List<Finding> _findings;
 

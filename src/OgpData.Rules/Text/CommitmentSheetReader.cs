@@ -15,7 +15,7 @@ namespace OgpData.Text;
 /// value is a string, and conflicts between rows keep the first value silently (<c>ogpdata convert</c>
 /// reports them). It lives here, without dependencies, because the analyzers cannot load the library.
 /// </remarks>
-public static class CommitmentSheetReader
+internal static class CommitmentSheetReader
 {
     // A spreadsheet's own limits: a sheet beyond them did not come from one, and is refused rather than cut.
     private const int MaxRows = 1_048_576;

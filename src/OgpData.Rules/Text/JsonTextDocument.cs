@@ -7,7 +7,7 @@ namespace OgpData.Text;
 /// A JSON text read by <see cref="JsonTextParser"/>: either a tree of <see cref="JsonTextNode"/>s, or the one
 /// error that stopped the reading. Offsets in the nodes and in the error index <see cref="Text"/> as given.
 /// </summary>
-public sealed class JsonTextDocument
+internal sealed class JsonTextDocument
 {
     private LineMap? _lines;
 

@@ -7,7 +7,7 @@ using OgpData.Findings;
 namespace OgpData.Text;
 
 /// <summary>What a JSON value is.</summary>
-public enum JsonTextKind
+internal enum JsonTextKind
 {
     /// <summary><c>{ ... }</c></summary>
     Object,
@@ -30,7 +30,7 @@ public enum JsonTextKind
 /// its property name and where the name lies; its JSON Pointer is computed on demand from its parents.
 /// Nodes are built by <see cref="JsonTextParser"/> and never change afterwards.
 /// </summary>
-public sealed class JsonTextNode
+internal sealed class JsonTextNode
 {
     private static readonly IReadOnlyList<JsonTextNode> NoChildren = new JsonTextNode[0];
 

@@ -11,7 +11,7 @@ namespace OgpData.Text;
 /// A leading byte order mark is skipped; anything that is not JSON gives one <see cref="JsonTextError"/>
 /// with its line and column, never an exception.
 /// </summary>
-public static class JsonTextParser
+internal static class JsonTextParser
 {
     /// <summary>The nesting limit when none is given: deep enough for any real document.</summary>
     public const int DefaultMaxDepth = 256;

@@ -9,7 +9,7 @@ namespace OgpData.Text;
 /// analyzers agree on where a finding is. Columns count UTF-16 characters; a byte order mark at the very
 /// start is not counted, as editors do not show it.
 /// </summary>
-public sealed class LineMap
+internal sealed class LineMap
 {
     private readonly int[] _lineStarts;
     private readonly bool _leadingBom;
@@ -68,7 +68,7 @@ public sealed class LineMap
 }
 
 /// <summary>A 1-based line and column in a text.</summary>
-public readonly record struct LinePosition(int Line, int Column)
+internal readonly record struct LinePosition(int Line, int Column)
 {
     /// <inheritdoc />
     public override string ToString() => "line " + Line + ", column " + Column;

@@ -15,22 +15,22 @@ internal readonly record struct CsvRow(int Number, int Line, string[] Cells);
 /// </summary>
 internal sealed class CsvSheetReader : ISheetSource
 {
-    private readonly Stream stream;
-    private readonly bool ownsStream;
-    private readonly StreamReader text;
-    private readonly CsvParser parser;
-    private readonly List<CsvProblem> problems;
+    private readonly Stream _stream;
+    private readonly bool _ownsStream;
+    private readonly StreamReader _text;
+    private readonly CsvParser _parser;
+    private readonly List<CsvProblem> _problems;
 
     private CsvSheetReader(Stream stream, bool ownsStream, string? sheet, char? delimiter, List<CsvProblem> problems)
     {
-        this.stream = stream;
-        this.ownsStream = ownsStream;
-        this.problems = problems;
+        _stream = stream;
+        _ownsStream = ownsStream;
+        _problems = problems;
         Sheet = sheet;
         Encoding = CsvEncoding.Detect(stream);
         Delimiter = delimiter ?? DetectDelimiter(stream, Encoding);
         // The BOM, when there is one, wins over the detected encoding (a UTF-8 BOM is valid UTF-8 anyway).
-        text = new StreamReader(stream, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        _text = new StreamReader(stream, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = Delimiter.ToString(),
@@ -40,14 +40,14 @@ internal sealed class CsvSheetReader : ISheetSource
             DetectColumnCountChanges = false,
             Mode = CsvMode.RFC4180,
         };
-        parser = new CsvParser(text, configuration);
+        _parser = new CsvParser(_text, configuration);
         Headers = ReadHeaders();
     }
 
     private void OnBadData(BadDataFoundArgs args)
     {
         var row = args.Context.Parser?.Row ?? 0;
-        problems.Add(new CsvProblem
+        _problems.Add(new CsvProblem
         {
             RuleId = RuleIds.CsvBadQuotes, Severity = Severity.Warning, Sheet = Sheet, Row = row, Value = args.Field,
             Message = $"{CsvProblem.Place(Sheet, row, null)}: a cell has unbalanced quotes ({Shorten(args.Field)}); it is read as it stands.",
@@ -88,14 +88,14 @@ internal sealed class CsvSheetReader : ISheetSource
     /// <summary>Reads the next non-blank row; pads or trims it to the header's width after reporting a ragged row.</summary>
     public bool Read(out CsvRow row)
     {
-        while (parser.Read())
+        while (_parser.Read())
         {
-            var count = parser.Count;
+            var count = _parser.Count;
             var cells = new string[Headers.Length];
             var blank = true;
             for (var i = 0; i < count; i++)
             {
-                var cell = parser[i];
+                var cell = _parser[i];
                 if (cell.Length == 0) continue;
                 if (i < cells.Length)
                 {
@@ -109,11 +109,11 @@ internal sealed class CsvSheetReader : ISheetSource
             }
             for (var i = 0; i < cells.Length; i++) cells[i] ??= "";
             if (blank) continue;
-            var number = parser.Row;
-            var line = parser.RawRow - CountNewlines(parser.RawRecord);
+            var number = _parser.Row;
+            var line = _parser.RawRow - CountNewlines(_parser.RawRecord);
             if (count != Headers.Length && !OnlyEmptyExtraCells(count))
             {
-                problems.Add(new CsvProblem
+                _problems.Add(new CsvProblem
                 {
                     RuleId = RuleIds.CsvRaggedRow,
                     Severity = count > Headers.Length ? Severity.Error : Severity.Warning,
@@ -134,9 +134,9 @@ internal sealed class CsvSheetReader : ISheetSource
 
     public void Dispose()
     {
-        parser.Dispose();
-        text.Dispose();
-        if (ownsStream) stream.Dispose();
+        _parser.Dispose();
+        _text.Dispose();
+        if (_ownsStream) _stream.Dispose();
     }
 
     private bool OnlyEmptyExtraCells(int count)
@@ -145,20 +145,20 @@ internal sealed class CsvSheetReader : ISheetSource
         if (count < Headers.Length) return false;
         for (var i = Headers.Length; i < count; i++)
         {
-            if (parser[i].Length > 0) return false;
+            if (_parser[i].Length > 0) return false;
         }
         return true;
     }
 
     private string[] ReadHeaders()
     {
-        if (!parser.Read())
+        if (!_parser.Read())
         {
-            problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = Sheet, Message = $"{Sheet ?? "The CSV"} has no header line." });
+            _problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = Sheet, Message = $"{Sheet ?? "The CSV"} has no header line." });
             return [];
         }
-        var headers = new string[parser.Count];
-        for (var i = 0; i < headers.Length; i++) headers[i] = parser[i].Trim();
+        var headers = new string[_parser.Count];
+        for (var i = 0; i < headers.Length; i++) headers[i] = _parser[i].Trim();
         // Trailing empty header cells are padding, not columns.
         var width = headers.Length;
         while (width > 0 && headers[width - 1].Length == 0) width--;

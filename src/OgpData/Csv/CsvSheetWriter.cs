@@ -22,14 +22,14 @@ public sealed record CsvWriteOptions
 /// <summary>Writes rows of cells, quoting where needed, with CRLF line ends (what Excel writes and expects).</summary>
 internal sealed class CsvSheetWriter : ISheetSink, IDisposable
 {
-    private readonly TextWriter writer;
-    private readonly char delimiter;
+    private readonly TextWriter _writer;
+    private readonly char _delimiter;
 
     public CsvSheetWriter(Stream output, CsvWriteOptions options, bool leaveOpen = false)
     {
         if (options.Delimiter is '"' or '\r' or '\n') throw new ArgumentException("A quote or a line break cannot be a delimiter.", nameof(options));
-        delimiter = options.Delimiter;
-        writer = new StreamWriter(output, new UTF8Encoding(options.ByteOrderMark), 1 << 16, leaveOpen);
+        _delimiter = options.Delimiter;
+        _writer = new StreamWriter(output, new UTF8Encoding(options.ByteOrderMark), 1 << 16, leaveOpen);
     }
 
     /// <summary>Writes one row; cells are written as given (formula protection is the caller's, since it depends on the value's type).</summary>
@@ -37,33 +37,33 @@ internal sealed class CsvSheetWriter : ISheetSink, IDisposable
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            if (i > 0) writer.Write(delimiter);
+            if (i > 0) _writer.Write(_delimiter);
             WriteCell(cells[i]);
         }
-        writer.Write("\r\n");
+        _writer.Write("\r\n");
     }
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose() => _writer.Dispose();
 
     private void WriteCell(string? cell)
     {
         if (string.IsNullOrEmpty(cell)) return;
         if (!NeedsQuotes(cell))
         {
-            writer.Write(cell);
+            _writer.Write(cell);
             return;
         }
-        writer.Write('"');
+        _writer.Write('"');
         var start = 0;
         for (var i = 0; i < cell.Length; i++)
         {
             if (cell[i] != '"') continue;
-            writer.Write(cell.AsSpan(start, i + 1 - start));
-            writer.Write('"');
+            _writer.Write(cell.AsSpan(start, i + 1 - start));
+            _writer.Write('"');
             start = i + 1;
         }
-        writer.Write(cell.AsSpan(start));
-        writer.Write('"');
+        _writer.Write(cell.AsSpan(start));
+        _writer.Write('"');
     }
 
     private bool NeedsQuotes(string cell)
@@ -71,7 +71,7 @@ internal sealed class CsvSheetWriter : ISheetSink, IDisposable
         if (cell[0] == ' ' || cell[^1] == ' ') return true;
         foreach (var c in cell)
         {
-            if (c == delimiter || c is '"' or '\r' or '\n') return true;
+            if (c == _delimiter || c is '"' or '\r' or '\n') return true;
         }
         return false;
     }

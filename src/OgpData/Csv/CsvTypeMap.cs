@@ -33,18 +33,18 @@ public enum FieldKind
 /// </summary>
 public sealed class CsvTypeMap
 {
-    private readonly FrozenDictionary<string, FieldKind> kinds;
+    private readonly FrozenDictionary<string, FieldKind> _kinds;
 
-    private CsvTypeMap(IDictionary<string, FieldKind> kinds) => this.kinds = kinds.ToFrozenDictionary(StringComparer.Ordinal);
+    private CsvTypeMap(IDictionary<string, FieldKind> kinds) => _kinds = kinds.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A map that knows nothing: every column is text.</summary>
     public static CsvTypeMap Empty { get; } = new(new Dictionary<string, FieldKind>());
 
     /// <summary>Every path the map knows, with its kind.</summary>
-    public IReadOnlyDictionary<string, FieldKind> Kinds => kinds;
+    public IReadOnlyDictionary<string, FieldKind> Kinds => _kinds;
 
     /// <summary>The kind of a path without indices, or null when unknown.</summary>
-    public FieldKind? Find(string genericPath) => kinds.TryGetValue(genericPath, out var kind) ? kind : null;
+    public FieldKind? Find(string genericPath) => _kinds.TryGetValue(genericPath, out var kind) ? kind : null;
 
     /// <summary>A map from explicit kinds.</summary>
     public static CsvTypeMap From(IEnumerable<KeyValuePair<string, FieldKind>> kinds)
@@ -57,8 +57,8 @@ public sealed class CsvTypeMap
     /// <summary>This map with <paramref name="over"/>'s kinds replacing or adding to its own.</summary>
     public CsvTypeMap Overlay(CsvTypeMap over)
     {
-        var map = new Dictionary<string, FieldKind>(kinds, StringComparer.Ordinal);
-        foreach (var (path, kind) in over.kinds) map[path] = kind;
+        var map = new Dictionary<string, FieldKind>(_kinds, StringComparer.Ordinal);
+        foreach (var (path, kind) in over._kinds) map[path] = kind;
         return new CsvTypeMap(map);
     }
 
@@ -67,7 +67,7 @@ public sealed class CsvTypeMap
     {
         var prefix = genericPrefix.TrimEnd('/') + "/";
         var map = new Dictionary<string, FieldKind>(StringComparer.Ordinal);
-        foreach (var (path, kind) in kinds)
+        foreach (var (path, kind) in _kinds)
         {
             if (path.StartsWith(prefix, StringComparison.Ordinal)) map[path[prefix.Length..]] = kind;
         }

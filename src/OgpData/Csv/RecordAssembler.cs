@@ -12,29 +12,29 @@ namespace OgpData.Csv;
 /// </summary>
 internal sealed class RecordAssembler
 {
-    private readonly Cursor main;
-    private readonly List<Cursor> children;
-    private readonly List<CsvProblem> problems;
-    private readonly Dictionary<string, int> occurrences = new(StringComparer.Ordinal);
+    private readonly Cursor _main;
+    private readonly List<Cursor> _children;
+    private readonly List<CsvProblem> _problems;
+    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
 
     public RecordAssembler(IReadOnlyList<ISheetSource> sheets, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems)
     {
-        this.problems = problems;
+        _problems = problems;
         var cursors = sheets.Select(s => new Cursor(s, new SheetUnflattener(s.Headers, s.Sheet, types, rootKeys, problems, s.NamesCells))).ToList();
-        main = cursors[0];
-        children = cursors.Skip(1).ToList();
+        _main = cursors[0];
+        _children = cursors.Skip(1).ToList();
     }
 
     /// <summary>Reads every sheet to its end; <paramref name="onRecord"/> gets each record, its key (null when keyless), how many records with that key came before, and the cell each value came from.</summary>
     public int Run(Action<JsonObject, string?, int, CellOrigins> onRecord)
     {
         var count = 0;
-        foreach (var cursor in children) cursor.Advance();
-        main.Advance();
-        while (main.HasRow || children.Any(c => c.HasRow))
+        foreach (var cursor in _children) cursor.Advance();
+        _main.Advance();
+        while (_main.HasRow || _children.Any(c => c.HasRow))
         {
             // The main sheet leads; once it is done, what is left in child sheets becomes records of its own.
-            var lead = main.HasRow ? main : children.First(c => c.HasRow);
+            var lead = _main.HasRow ? _main : _children.First(c => c.HasRow);
             var key = lead.Key;
             var record = new JsonObject();
             var origins = new CellOrigins();
@@ -42,14 +42,14 @@ internal sealed class RecordAssembler
             var occurrence = NextOccurrence(key);
             if (occurrence > 0 && key is not null)
             {
-                problems.Add(new CsvProblem
+                _problems.Add(new CsvProblem
                 {
                     RuleId = RuleIds.CsvRowsOutOfOrder, Severity = Severity.Warning, Sheet = lead.Reader.Sheet, Row = firstRow.Number, Line = firstRow.Line,
                     Message = $"{CsvProblem.Place(lead.Reader.Sheet, firstRow.Number, null)} belongs to {Describe(key)}, whose rows were already read further up; its rows from here on make a separate record.",
                 });
             }
             TakeRows(lead, key, record, origins);
-            foreach (var child in children)
+            foreach (var child in _children)
             {
                 if (child != lead && key is not null) TakeRows(child, key, record, origins);
             }
@@ -81,8 +81,8 @@ internal sealed class RecordAssembler
     private int NextOccurrence(string? key)
     {
         key ??= "";
-        occurrences.TryGetValue(key, out var seen);
-        occurrences[key] = seen + 1;
+        _occurrences.TryGetValue(key, out var seen);
+        _occurrences[key] = seen + 1;
         return seen;
     }
 

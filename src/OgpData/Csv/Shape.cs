@@ -10,8 +10,8 @@ namespace OgpData.Csv;
 /// </summary>
 internal sealed class ShapeNode
 {
-    private readonly Dictionary<string, ShapeNode> byName = new(StringComparer.Ordinal);
-    private readonly int[] counts = new int[Enum.GetValues<FieldKind>().Length];
+    private readonly Dictionary<string, ShapeNode> _byName = new(StringComparer.Ordinal);
+    private readonly int[] _counts = new int[Enum.GetValues<FieldKind>().Length];
 
     public ShapeNode(string name, ShapeNode? parent)
     {
@@ -39,9 +39,9 @@ internal sealed class ShapeNode
     /// separator, or outer spaces, which reading trims): every list of the field is written as numbered columns,
     /// one item per cell (<c>ogpValues/0</c>, <c>ogpValues/1</c>), in every row of the sheet.
     /// </summary>
-    public bool ListInOwnColumns => Chosen == FieldKind.StringArray && listItemsNeedOwnCells;
+    public bool ListInOwnColumns => Chosen == FieldKind.StringArray && _listItemsNeedOwnCells;
 
-    private bool listItemsNeedOwnCells;
+    private bool _listItemsNeedOwnCells;
 
     /// <summary>Some array here has two items with the same <c>id</c>.</summary>
     public bool DuplicateIds { get; private set; }
@@ -58,13 +58,13 @@ internal sealed class ShapeNode
     /// <summary>The sheet holding the items, when <see cref="OwnSheet"/>.</summary>
     public string? SheetName { get; set; }
 
-    public ShapeNode? Find(string name) => byName.TryGetValue(name, out var node) ? node : null;
+    public ShapeNode? Find(string name) => _byName.TryGetValue(name, out var node) ? node : null;
 
     public ShapeNode GetOrAdd(string name)
     {
-        if (byName.TryGetValue(name, out var node)) return node;
+        if (_byName.TryGetValue(name, out var node)) return node;
         node = new ShapeNode(name, this);
-        byName.Add(name, node);
+        _byName.Add(name, node);
         Children.Add(node);
         return node;
     }
@@ -78,12 +78,12 @@ internal sealed class ShapeNode
             var kind = Classify(value, out var itemsNeedOwnCells);
             if (kind is null) continue;
             var child = GetOrAdd(name);
-            child.counts[(int)kind.Value]++;
+            child._counts[(int)kind.Value]++;
             if (kind == FieldKind.Object) child.Survey((JsonObject)value!);
             else if (kind == FieldKind.StringArray)
             {
                 child.MaxListItems = Math.Max(child.MaxListItems, ((JsonArray)value!).Count);
-                child.listItemsNeedOwnCells |= itemsNeedOwnCells;
+                child._listItemsNeedOwnCells |= itemsNeedOwnCells;
             }
             else if (kind == FieldKind.ObjectArray) child.SurveyItems((JsonArray)value!);
         }
@@ -107,9 +107,9 @@ internal sealed class ShapeNode
     public void Decide()
     {
         var best = -1;
-        for (var k = 0; k < counts.Length; k++)
+        for (var k = 0; k < _counts.Length; k++)
         {
-            if (counts[k] > 0 && (best < 0 || counts[k] > counts[best])) best = k;
+            if (_counts[k] > 0 && (best < 0 || _counts[k] > _counts[best])) best = k;
         }
         Chosen = best < 0 ? null : (FieldKind)best;
         foreach (var child in Children) child.Decide();
@@ -121,9 +121,9 @@ internal sealed class ShapeNode
     {
         get
         {
-            for (var k = 0; k < counts.Length; k++)
+            for (var k = 0; k < _counts.Length; k++)
             {
-                if (counts[k] > 0 && k != (int)Chosen!.Value) return true;
+                if (_counts[k] > 0 && k != (int)Chosen!.Value) return true;
             }
             return false;
         }

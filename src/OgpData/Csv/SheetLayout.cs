@@ -42,13 +42,13 @@ internal enum Placement
 /// </summary>
 internal sealed class SheetLayout
 {
-    private readonly ShapeNode root;
-    private readonly string[] rootKeys;
+    private readonly ShapeNode _root;
+    private readonly string[] _rootKeys;
 
     private SheetLayout(ShapeNode root, string[] rootKeys, List<SheetSpec> sheets)
     {
-        this.root = root;
-        this.rootKeys = rootKeys;
+        _root = root;
+        _rootKeys = rootKeys;
         Sheets = sheets;
     }
 
@@ -87,7 +87,7 @@ internal sealed class SheetLayout
                     child.SheetName = UniqueName(SheetNameOf(child.GenericPath));
                     var sheet = new SheetSpec { Name = child.SheetName, Array = child };
                     Sheets.Add(sheet);
-                    foreach (var key in rootKeys) sheet.Add(key);
+                    foreach (var key in _rootKeys) sheet.Add(key);
                     foreach (var ancestor in AncestorArrays(child)) sheet.Add(IndexedPrefix(ancestor) + "id");
                     AddColumns(sheet, child, IndexedPrefix(child), idFirst: true);
                 }
@@ -177,15 +177,15 @@ internal sealed class SheetLayout
     /// <summary>Flattens one record: its rows per sheet (in sheet order), and the values that have no cell form, with their pointers.</summary>
     public void Flatten(JsonObject record, Action<SheetSpec, string?[]> onRow, List<(string Pointer, JsonNode? Value)> aside)
     {
-        CollectAside(record, root, "", aside);
-        var keyCells = new string?[rootKeys.Length];
-        for (var k = 0; k < rootKeys.Length; k++)
+        CollectAside(record, _root, "", aside);
+        var keyCells = new string?[_rootKeys.Length];
+        for (var k = 0; k < _rootKeys.Length; k++)
         {
-            var value = record[rootKeys[k]];
-            keyCells[k] = Place(value, root.Find(rootKeys[k])) == Placement.Cell ? CellValues.Write(value!, root.Find(rootKeys[k])!.Chosen!.Value) : null;
+            var value = record[_rootKeys[k]];
+            keyCells[k] = Place(value, _root.Find(_rootKeys[k])) == Placement.Cell ? CellValues.Write(value!, _root.Find(_rootKeys[k])!.Chosen!.Value) : null;
         }
 
-        var rowArray = root.Children.FirstOrDefault(c => c.RowArray);
+        var rowArray = _root.Children.FirstOrDefault(c => c.RowArray);
         var rowItems = rowArray is not null && Place(record[rowArray.Name], rowArray) == Placement.RowArray ? (JsonArray)record[rowArray.Name]! : null;
         var count = Math.Max(1, rowItems?.Count ?? 0);
         for (var r = 0; r < count; r++)
@@ -193,7 +193,7 @@ internal sealed class SheetLayout
             var cells = NewRow(Main, keyCells);
             // Scalars repeat on every row (merging equal values is harmless); items without id would be
             // duplicated by a merge, so numbered columns go in the first row only.
-            WriteMembers(record, root, "", cells, Main, inline: r == 0);
+            WriteMembers(record, _root, "", cells, Main, inline: r == 0);
             if (rowItems is not null) WriteMembers((JsonObject)rowItems[r]!, rowArray!, rowArray!.Name + "/0/", cells, Main, inline: true);
             onRow(Main, cells);
         }
@@ -208,7 +208,7 @@ internal sealed class SheetLayout
     {
         var chain = AncestorArrays(sheet.Array!).Append(sheet.Array!).ToList();
         var ancestorIds = new string?[chain.Count - 1];
-        Walk(record, root, 0);
+        Walk(record, _root, 0);
 
         void Walk(JsonObject obj, ShapeNode objNode, int depth)
         {

@@ -11,20 +11,20 @@ namespace OgpData.Csv;
 /// </summary>
 internal sealed class SheetUnflattener
 {
-    private readonly Column?[] columns;
-    private readonly string[] headers;
-    private readonly string? sheet;
-    private readonly List<CsvProblem> problems;
-    private readonly int[] keyColumns;
-    private readonly bool namesCells;
+    private readonly Column?[] _columns;
+    private readonly string[] _headers;
+    private readonly string? _sheet;
+    private readonly List<CsvProblem> _problems;
+    private readonly int[] _keyColumns;
+    private readonly bool _namesCells;
 
     public SheetUnflattener(string[] headers, string? sheet, CsvTypeMap types, IReadOnlyList<string> rootKeys, List<CsvProblem> problems, bool namesCells = false)
     {
-        this.headers = headers;
-        this.namesCells = namesCells;
-        this.sheet = sheet;
-        this.problems = problems;
-        columns = new Column?[headers.Length];
+        _headers = headers;
+        _namesCells = namesCells;
+        _sheet = sheet;
+        _problems = problems;
+        _columns = new Column?[headers.Length];
         var keys = new int[rootKeys.Count];
         Array.Fill(keys, -1);
         for (var i = 0; i < headers.Length; i++)
@@ -43,28 +43,28 @@ internal sealed class SheetUnflattener
             var kind = types.Find(path.GenericPath) ?? FieldKind.String;
             // A numbered column of a list (ogpValues/0) holds one item, read as the list's items are.
             if (path.Steps[^1].IsIndex) kind = ItemKindOf(kind);
-            columns[i] = new Column(path, kind);
+            _columns[i] = new Column(path, kind);
             for (var k = 0; k < rootKeys.Count; k++)
             {
                 if (path.Steps.Length == 1 && path.Steps[0].Name == rootKeys[k] && keys[k] < 0) keys[k] = i;
             }
         }
-        keyColumns = keys;
+        _keyColumns = keys;
     }
 
     // A workbook names a cell by its column letter (Sheet!C4); a CSV by its header only.
-    private int ColumnNumber(int index) => namesCells ? index + 1 : 0;
+    private int ColumnNumber(int index) => _namesCells ? index + 1 : 0;
 
     /// <summary>The key that groups the rows of one root object (<c>ocid</c> and <c>id</c> joined), or null when a key cell is empty.</summary>
     public string? RootKey(in CsvRow row)
     {
-        if (keyColumns.Length == 0) return null;
-        if (keyColumns.Length == 1) return keyColumns[0] < 0 || row.Cells[keyColumns[0]].Length == 0 ? null : row.Cells[keyColumns[0]];
-        var parts = new string[keyColumns.Length];
-        for (var k = 0; k < keyColumns.Length; k++)
+        if (_keyColumns.Length == 0) return null;
+        if (_keyColumns.Length == 1) return _keyColumns[0] < 0 || row.Cells[_keyColumns[0]].Length == 0 ? null : row.Cells[_keyColumns[0]];
+        var parts = new string[_keyColumns.Length];
+        for (var k = 0; k < _keyColumns.Length; k++)
         {
-            if (keyColumns[k] < 0 || row.Cells[keyColumns[k]].Length == 0) return null;
-            parts[k] = row.Cells[keyColumns[k]];
+            if (_keyColumns[k] < 0 || row.Cells[_keyColumns[k]].Length == 0) return null;
+            parts[k] = row.Cells[_keyColumns[k]];
         }
         return string.Join('\u001F', parts);
     }
@@ -73,21 +73,21 @@ internal sealed class SheetUnflattener
     public void Merge(in CsvRow row, JsonObject root, CellOrigins origins)
     {
         var tree = new RowObject();
-        for (var i = 0; i < columns.Length; i++)
+        for (var i = 0; i < _columns.Length; i++)
         {
-            var column = columns[i];
+            var column = _columns[i];
             var cell = row.Cells[i];
             if (column is null || cell.Length == 0) continue;
             if (!CellValues.TryRead(cell, column.Kind, out var value))
             {
-                problems.Add(new CsvProblem
+                _problems.Add(new CsvProblem
                 {
-                    RuleId = RuleIds.CsvCellTypeMismatch, Severity = Severity.Warning, Sheet = sheet, Row = row.Number, Line = row.Line,
-                    Column = headers[i], ColumnNumber = ColumnNumber(i), Value = cell,
-                    Message = $"{CsvProblem.Place(sheet, row.Number, headers[i], ColumnNumber(i))}: '{cell}' is not {Article(column.Kind)}; kept as text.",
+                    RuleId = RuleIds.CsvCellTypeMismatch, Severity = Severity.Warning, Sheet = _sheet, Row = row.Number, Line = row.Line,
+                    Column = _headers[i], ColumnNumber = ColumnNumber(i), Value = cell,
+                    Message = $"{CsvProblem.Place(_sheet, row.Number, _headers[i], ColumnNumber(i))}: '{cell}' is not {Article(column.Kind)}; kept as text.",
                 });
             }
-            Insert(tree, column.Path.Steps, new RowValue(value, new CellOrigin(sheet, row.Number, row.Line, headers[i], ColumnNumber(i))));
+            Insert(tree, column.Path.Steps, new RowValue(value, new CellOrigin(_sheet, row.Number, row.Line, _headers[i], ColumnNumber(i))));
         }
         MergeObject(tree, root, origins, row.Number);
     }
@@ -142,10 +142,10 @@ internal sealed class SheetUnflattener
     private void Clash(RowValue value, string reason)
     {
         var header = value.Origin.Header;
-        problems.Add(new CsvProblem
+        _problems.Add(new CsvProblem
         {
-            RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header, ColumnNumber = value.Origin.ColumnNumber,
-            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header, value.Origin.ColumnNumber)}: the cell is ignored ({reason}).",
+            RuleId = RuleIds.CsvBadHeader, Severity = Severity.Warning, Sheet = _sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header, ColumnNumber = value.Origin.ColumnNumber,
+            Message = $"{CsvProblem.Place(_sheet, value.Origin.Row, header, value.Origin.ColumnNumber)}: the cell is ignored ({reason}).",
         });
     }
 
@@ -238,11 +238,11 @@ internal sealed class SheetUnflattener
         var first = existing is not null && origins.Find(existing) is { } origin
             ? CsvProblem.Place(origin.Sheet, origin.Row, origin.Header, origin.ColumnNumber)
             : "an earlier row";
-        problems.Add(new CsvProblem
+        _problems.Add(new CsvProblem
         {
-            RuleId = RuleIds.CsvMergeConflict, Severity = Severity.Warning, Sheet = sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header, ColumnNumber = value.Origin.ColumnNumber,
+            RuleId = RuleIds.CsvMergeConflict, Severity = Severity.Warning, Sheet = _sheet, Row = value.Origin.Row, Line = value.Origin.Line, Column = header, ColumnNumber = value.Origin.ColumnNumber,
             Value = JsonText.Of(value.Value),
-            Message = $"{CsvProblem.Place(sheet, value.Origin.Row, header, value.Origin.ColumnNumber)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
+            Message = $"{CsvProblem.Place(_sheet, value.Origin.Row, header, value.Origin.ColumnNumber)}: {JsonText.Of(value.Value)} differs from {JsonText.Of(existing)} in {first} for the same object; the first value is kept.",
         });
     }
 
@@ -315,11 +315,11 @@ internal readonly record struct CellOrigin(string? Sheet, int Row, int Line, str
 /// <summary>The cell each value of one root object came from, so that a conflict can name both cells.</summary>
 internal sealed class CellOrigins
 {
-    private readonly Dictionary<JsonNode, CellOrigin> origins = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<JsonNode, CellOrigin> _origins = new(ReferenceEqualityComparer.Instance);
 
-    public void Remember(JsonNode value, CellOrigin origin) => origins[value] = origin;
+    public void Remember(JsonNode value, CellOrigin origin) => _origins[value] = origin;
 
-    public CellOrigin? Find(JsonNode value) => origins.TryGetValue(value, out var origin) ? origin : null;
+    public CellOrigin? Find(JsonNode value) => _origins.TryGetValue(value, out var origin) ? origin : null;
 
-    public void Clear() => origins.Clear();
+    public void Clear() => _origins.Clear();
 }

@@ -171,13 +171,13 @@ public static class JsonLocator
     /// <summary>A node of the trie of requested pointers.</summary>
     private sealed class Step
     {
-        private Dictionary<string, Step>? children;
+        private Dictionary<string, Step>? _children;
 
         public string? Pointer { get; private set; }
 
-        public bool HasChildren => children is not null;
+        public bool HasChildren => _children is not null;
 
-        public bool HasWork => Pointer is not null || children is not null;
+        public bool HasWork => Pointer is not null || _children is not null;
 
         public void Add(string pointer)
         {
@@ -188,11 +188,11 @@ public static class JsonLocator
                 foreach (var raw in pointer.Substring(1).Split('/'))
                 {
                     var token = JsonPointerText.Unescape(raw);
-                    step.children ??= new Dictionary<string, Step>(StringComparer.Ordinal);
-                    if (!step.children.TryGetValue(token, out var child))
+                    step._children ??= new Dictionary<string, Step>(StringComparer.Ordinal);
+                    if (!step._children.TryGetValue(token, out var child))
                     {
                         child = new Step();
-                        step.children.Add(token, child);
+                        step._children.Add(token, child);
                     }
                     step = child;
                 }
@@ -200,51 +200,51 @@ public static class JsonLocator
             step.Pointer = pointer;
         }
 
-        public Step? Child(string name) => children is not null && children.TryGetValue(name, out var child) ? child : null;
+        public Step? Child(string name) => _children is not null && _children.TryGetValue(name, out var child) ? child : null;
 
         public Step? Child(int index) =>
-            children is null ? null : Child(index.ToString(CultureInfo.InvariantCulture));
+            _children is null ? null : Child(index.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Counts lines and UTF-16 columns forward through the bytes; offsets only ever grow.</summary>
     private sealed class LineCursor
     {
-        private int offset;
-        private int line = 1;
-        private int column = 1;
+        private int _offset;
+        private int _line = 1;
+        private int _column = 1;
 
         public (int Line, int Column) Advance(ReadOnlySpan<byte> text, int target)
         {
-            while (offset < target && offset < text.Length)
+            while (_offset < target && _offset < text.Length)
             {
-                var b = text[offset];
+                var b = text[_offset];
                 if (b == (byte)'\n')
                 {
-                    line++;
-                    column = 1;
-                    offset++;
+                    _line++;
+                    _column = 1;
+                    _offset++;
                 }
                 else if (b == (byte)'\r')
                 {
-                    line++;
-                    column = 1;
-                    offset++;
-                    if (offset < text.Length && text[offset] == (byte)'\n') offset++;
+                    _line++;
+                    _column = 1;
+                    _offset++;
+                    if (_offset < text.Length && text[_offset] == (byte)'\n') _offset++;
                 }
                 else if (b < 0x80)
                 {
-                    column++;
-                    offset++;
+                    _column++;
+                    _offset++;
                 }
                 else
                 {
                     // A multi-byte UTF-8 sequence is one character, or two UTF-16 units beyond the BMP.
                     var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                    column += length == 4 ? 2 : 1;
-                    offset += length;
+                    _column += length == 4 ? 2 : 1;
+                    _offset += length;
                 }
             }
-            return (line, column);
+            return (_line, _column);
         }
     }
 }

@@ -11,16 +11,16 @@ namespace OgpData.Ocds;
 [JsonConverter(typeof(OcdsIdConverter))]
 public readonly struct OcdsId : IEquatable<OcdsId>
 {
-    private readonly string? text;
+    private readonly string? _text;
 
     private OcdsId(string text, bool isNumber)
     {
-        this.text = text;
+        _text = text;
         IsNumber = isNumber;
     }
 
     /// <summary>The identifier's text (for a number, its JSON text).</summary>
-    public string Text => text ?? string.Empty;
+    public string Text => _text ?? string.Empty;
 
     /// <summary>True when the document wrote the identifier as a JSON number.</summary>
     public bool IsNumber { get; }

@@ -143,7 +143,9 @@ public sealed record FindingCounts
     }
 }
 
-/// <summary>The values of a file report's <c>kind</c>.</summary>
+/// <summary>The values of a file report's <c>kind</c> (section 7 of the design): the one place these names are
+/// written. <see cref="OgpData.Streaming.DocumentKindNames.ToName"/> maps each detected
+/// <see cref="OgpData.Streaming.DocumentKind"/> to one of them.</summary>
 public static class DocumentKinds
 {
     /// <summary>An OGP commitment package (<c>actionPlans</c>).</summary>
@@ -154,10 +156,18 @@ public static class DocumentKinds
     public const string OcdsRecordPackage = "ocds-record-package";
     /// <summary>A single OCDS release.</summary>
     public const string OcdsRelease = "ocds-release";
+    /// <summary>A single OCDS record.</summary>
+    public const string OcdsRecord = "ocds-record";
     /// <summary>JSON Lines, one release (or package) a line.</summary>
     public const string OcdsReleasesJsonLines = "ocds-releases-jsonl";
+    /// <summary>A JSON array of release or record packages.</summary>
+    public const string OcdsPackageArray = "ocds-package-array";
+    /// <summary>A JSON array of releases.</summary>
+    public const string OcdsReleaseArray = "ocds-release-array";
     /// <summary>A spreadsheet (commitment template or flattened OCDS).</summary>
     public const string Csv = "csv";
     /// <summary>Any other JSON document (validated with <c>--schema</c>).</summary>
     public const string Json = "json";
+    /// <summary>Not JSON, or empty: nothing could be recognised.</summary>
+    public const string Unknown = "unknown";
 }

@@ -13,25 +13,25 @@ namespace OgpData.Serialization;
 [JsonConverter(typeof(JsonNumberConverter))]
 public readonly struct JsonNumber : IEquatable<JsonNumber>
 {
-    private readonly string? text;
+    private readonly string? _text;
 
-    private JsonNumber(string text) => this.text = text;
+    private JsonNumber(string text) => _text = text;
 
     /// <summary>A number from a <see cref="decimal"/>; its scale is kept (<c>1.50m</c> is written <c>1.50</c>).</summary>
-    public JsonNumber(decimal value) => text = value.ToString(CultureInfo.InvariantCulture);
+    public JsonNumber(decimal value) => _text = value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A number from an integer.</summary>
-    public JsonNumber(long value) => text = value.ToString(CultureInfo.InvariantCulture);
+    public JsonNumber(long value) => _text = value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A number from a finite <see cref="double"/>, in its shortest round-trippable form.</summary>
     public JsonNumber(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no NaN or infinity.");
-        text = value.ToString("R", CultureInfo.InvariantCulture);
+        _text = value.ToString("R", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The number exactly as written in JSON (<c>0</c> for the default value).</summary>
-    public string Text => text ?? "0";
+    public string Text => _text ?? "0";
 
     /// <summary>Reads JSON number text; throws <see cref="FormatException"/> when it is not one.</summary>
     public static JsonNumber Parse(string text) =>

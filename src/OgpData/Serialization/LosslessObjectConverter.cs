@@ -17,8 +17,8 @@ namespace OgpData.Serialization;
 internal sealed class LosslessObjectConverter<T> : JsonConverter<T>
     where T : ExtensibleObject
 {
-    private JsonTypeInfo<T>? typeInfo;
-    private ObjectShape? shape;
+    private JsonTypeInfo<T>? _typeInfo;
+    private ObjectShape? _shape;
 
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -26,8 +26,8 @@ internal sealed class LosslessObjectConverter<T> : JsonConverter<T>
         {
             throw new JsonException($"Expected a JSON object for {typeof(T).Name}, found {reader.TokenType}.");
         }
-        var info = typeInfo ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        var misfits = (shape ??= ObjectShape.For(info)).FindMisfits(reader);
+        var info = _typeInfo ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var misfits = (_shape ??= ObjectShape.For(info)).FindMisfits(reader);
         if (misfits is null)
         {
             // The contract's own converter, called directly: JsonSerializer.Deserialize(ref reader) would first
@@ -62,16 +62,16 @@ internal sealed class LosslessObjectConverter<T> : JsonConverter<T>
 
     // The contract's converter directly: JsonSerializer.Serialize would flush the writer after every object.
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        ((JsonConverter<T>)(typeInfo ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))).Converter).Write(writer, value, options);
+        ((JsonConverter<T>)(_typeInfo ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))).Converter).Write(writer, value, options);
 }
 
 /// <summary>An array of model objects, each read by <see cref="LosslessObjectConverter{T}"/>.</summary>
 internal sealed class LosslessArrayConverter<T> : JsonConverter<ImmutableArray<T>?>
     where T : ExtensibleObject
 {
-    private readonly LosslessObjectConverter<T> items;
+    private readonly LosslessObjectConverter<T> _items;
 
-    public LosslessArrayConverter(LosslessObjectConverter<T> items) => this.items = items;
+    public LosslessArrayConverter(LosslessObjectConverter<T> items) => _items = items;
 
     public override bool HandleNull => true;
 
@@ -85,7 +85,7 @@ internal sealed class LosslessArrayConverter<T> : JsonConverter<ImmutableArray<T
         var builder = ImmutableArray.CreateBuilder<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            builder.Add(items.Read(ref reader, typeof(T), options));
+            builder.Add(_items.Read(ref reader, typeof(T), options));
         }
         return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
     }
@@ -101,7 +101,7 @@ internal sealed class LosslessArrayConverter<T> : JsonConverter<ImmutableArray<T
         foreach (var item in array)
         {
             if (item is null) writer.WriteNullValue();
-            else items.Write(writer, item, options);
+            else _items.Write(writer, item, options);
         }
         writer.WriteEndArray();
     }

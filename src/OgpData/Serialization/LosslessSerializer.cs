@@ -16,20 +16,20 @@ internal sealed class LosslessSerializer
     /// <summary>Nesting allowed in a document: deep enough for any real OCDS or OGP file, shallow enough to never overflow the stack.</summary>
     public const int MaxDepth = 64;
 
-    private readonly Dictionary<Type, JsonConverter> converters = new();
-    private readonly IJsonTypeInfoResolver context;
-    private JsonSerializerOptions? options;
+    private readonly Dictionary<Type, JsonConverter> _converters = new();
+    private readonly IJsonTypeInfoResolver _context;
+    private JsonSerializerOptions? _options;
 
-    public LosslessSerializer(IJsonTypeInfoResolver context) => this.context = context;
+    public LosslessSerializer(IJsonTypeInfoResolver context) => _context = context;
 
     /// <summary>Registers a model type: its object converter and its array converter.</summary>
     public LosslessSerializer Model<T>()
         where T : ExtensibleObject
     {
-        if (options is not null) throw new InvalidOperationException("Register every model type before first use.");
+        if (_options is not null) throw new InvalidOperationException("Register every model type before first use.");
         var objects = new LosslessObjectConverter<T>();
-        converters[typeof(T)] = objects;
-        converters[typeof(ImmutableArray<T>?)] = new LosslessArrayConverter<T>(objects);
+        _converters[typeof(T)] = objects;
+        _converters[typeof(ImmutableArray<T>?)] = new LosslessArrayConverter<T>(objects);
         return this;
     }
 
@@ -39,13 +39,13 @@ internal sealed class LosslessSerializer
     /// written (an explicit null lives in the extension data); escaping is relaxed so French text stays
     /// readable; numbers are strict; comments are refused.
     /// </summary>
-    public JsonSerializerOptions Options => LazyInitializer.EnsureInitialized(ref options, CreateOptions);
+    public JsonSerializerOptions Options => LazyInitializer.EnsureInitialized(ref _options, CreateOptions);
 
     private JsonSerializerOptions CreateOptions()
     {
         var created = new JsonSerializerOptions
         {
-            TypeInfoResolver = context.WithAddedModifier(MakeLossless),
+            TypeInfoResolver = _context.WithAddedModifier(MakeLossless),
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
@@ -70,7 +70,7 @@ internal sealed class LosslessSerializer
         {
             if (property.IsExtensionData) continue;
             property.IsRequired = false;
-            if (converters.TryGetValue(property.PropertyType, out var converter))
+            if (_converters.TryGetValue(property.PropertyType, out var converter))
             {
                 property.CustomConverter = converter;
             }
@@ -113,7 +113,7 @@ internal sealed class LosslessSerializer
         where T : ExtensibleObject
     {
         _ = Options;
-        return converters.TryGetValue(typeof(T), out var converter)
+        return _converters.TryGetValue(typeof(T), out var converter)
             ? (LosslessObjectConverter<T>)converter
             : throw new InvalidOperationException($"{typeof(T).Name} is not registered as a model type.");
     }

@@ -48,9 +48,9 @@ internal sealed class MemberShape
 /// </summary>
 internal sealed class ObjectShape
 {
-    private readonly MemberShape[] members;
+    private readonly MemberShape[] _members;
 
-    private ObjectShape(MemberShape[] members) => this.members = members;
+    private ObjectShape(MemberShape[] members) => _members = members;
 
     public static ObjectShape For(JsonTypeInfo typeInfo)
     {
@@ -128,7 +128,7 @@ internal sealed class ObjectShape
 
     private MemberShape? Find(ref Utf8JsonReader reader)
     {
-        foreach (var member in members)
+        foreach (var member in _members)
         {
             if (reader.ValueTextEquals(member.Utf8Name)) return member;
         }

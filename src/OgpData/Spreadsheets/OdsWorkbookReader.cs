@@ -19,23 +19,23 @@ internal sealed class OdsWorkbookReader : WorkbookReader
     // A sheet has at most 16,384 columns in the programs that write .ods; repeated cells beyond are padding.
     private const int MaxColumns = 16_384;
 
-    private readonly ZipArchive zip;
-    private readonly List<string> sheetNames = [];
-    private readonly List<CsvProblem> problems;
+    private readonly ZipArchive _zip;
+    private readonly List<string> _sheetNames = [];
+    private readonly List<CsvProblem> _problems;
 
     public OdsWorkbookReader(Stream content, List<CsvProblem> problems)
     {
-        this.problems = problems;
+        _problems = problems;
         try
         {
-            zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: false);
-            if (zip.GetEntry(ContentEntry) is null) throw new InvalidDataException("the .ods file has no content.xml");
+            _zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: false);
+            if (_zip.GetEntry(ContentEntry) is null) throw new InvalidDataException("the .ods file has no content.xml");
             using var reader = OpenContent();
             // Skip leaves the reader on the node after the table, which may be the next table already.
             var found = reader.ReadToFollowing("table", TableNs);
             while (found)
             {
-                sheetNames.Add(reader.GetAttribute("name", TableNs) ?? "");
+                _sheetNames.Add(reader.GetAttribute("name", TableNs) ?? "");
                 reader.Skip();
                 found = (reader.NodeType == XmlNodeType.Element && reader.LocalName == "table" && reader.NamespaceURI == TableNs)
                     || reader.ReadToFollowing("table", TableNs);
@@ -47,75 +47,75 @@ internal sealed class OdsWorkbookReader : WorkbookReader
         }
     }
 
-    public override IReadOnlyList<string> SheetNames => sheetNames;
+    public override IReadOnlyList<string> SheetNames => _sheetNames;
 
     public override WorkbookSheet OpenSheet(string name, IReadOnlyList<string>? defaultCommands = null, bool raw = false)
     {
         var reader = OpenContent();
         while (reader.ReadToFollowing("table", TableNs))
         {
-            if (reader.GetAttribute("name", TableNs) == name) return new OdsSheet(name, reader, problems, defaultCommands ?? [], raw);
+            if (reader.GetAttribute("name", TableNs) == name) return new OdsSheet(name, reader, _problems, defaultCommands ?? [], raw);
         }
         reader.Dispose();
         throw new InvalidOperationException($"no sheet '{name}'");
     }
 
-    public override void Dispose() => zip.Dispose();
+    public override void Dispose() => _zip.Dispose();
 
-    private XmlReader OpenContent() => XmlReader.Create(zip.GetEntry(ContentEntry)!.Open(), new XmlReaderSettings
+    private XmlReader OpenContent() => XmlReader.Create(_zip.GetEntry(ContentEntry)!.Open(), new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true, CloseInput = true,
     });
 
     private sealed class OdsSheet : WorkbookSheet
     {
-        private readonly XmlReader reader;
-        private readonly int tableDepth;
-        private readonly List<WorkbookCell> repeatedCells = [];
-        private int repeatLeft;
-        private int rowNumber;
-        private bool done;
+        private readonly XmlReader _reader;
+        private readonly int _tableDepth;
+        private readonly List<WorkbookCell> _repeatedCells = [];
+        private int _repeatLeft;
+        private int _rowNumber;
+        private bool _done;
 
         public OdsSheet(string name, XmlReader reader, List<CsvProblem> problems, IReadOnlyList<string> defaultCommands, bool raw) : base(name, problems)
         {
-            this.reader = reader;
-            tableDepth = reader.Depth;
-            done = reader.IsEmptyElement;
+            _reader = reader;
+            _tableDepth = reader.Depth;
+            _done = reader.IsEmptyElement;
             if (!raw) ReadHeader(defaultCommands);
         }
 
         protected override bool NextRawRow(List<WorkbookCell> cells, out int number)
         {
             cells.Clear();
-            if (repeatLeft > 0)
+            if (_repeatLeft > 0)
             {
-                repeatLeft--;
-                cells.AddRange(repeatedCells);
-                number = ++rowNumber;
+                _repeatLeft--;
+                cells.AddRange(_repeatedCells);
+                number = ++_rowNumber;
                 return true;
             }
-            while (!done && reader.Read())
+            while (!_done && _reader.Read())
             {
-                if (reader.Depth <= tableDepth)
+                if (_reader.Depth <= _tableDepth)
                 {
-                    done = true;
+                    _done = true;
                     break;
                 }
-                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "table-row" || reader.NamespaceURI != TableNs) continue;
-                var repeat = RepeatOf(reader.GetAttribute("number-rows-repeated", TableNs));
+                if (_reader.NodeType != XmlNodeType.Element || _reader.LocalName != "table-row" || _reader.NamespaceURI != TableNs) continue;
+                var repeat = RepeatOf(_reader.GetAttribute("number-rows-repeated", TableNs));
                 ReadCells(cells);
                 if (cells.Count == 0)
                 {
                     // Blank rows, however many are repeated (a sheet's tail is often a million of them), are skipped unread.
-                    rowNumber += repeat;
+                    _rowNumber += repeat;
                     continue;
                 }
-                number = ++rowNumber;
+                number = ++_rowNumber;
                 if (repeat > 1)
                 {
-                    repeatLeft = repeat - 1;
-                    repeatedCells.Clear();
-                    repeatedCells.AddRange(cells);
+                    _repeatLeft = repeat - 1;
+                    _repeatedCells.Clear();
+                    _repeatedCells.AddRange(cells);
                 }
                 return true;
             }
@@ -125,15 +125,15 @@ internal sealed class OdsWorkbookReader : WorkbookReader
 
         private void ReadCells(List<WorkbookCell> cells)
         {
-            if (reader.IsEmptyElement) return;
-            var rowDepth = reader.Depth;
+            if (_reader.IsEmptyElement) return;
+            var rowDepth = _reader.Depth;
             var column = 0;
-            while (reader.Read() && reader.Depth > rowDepth)
+            while (_reader.Read() && _reader.Depth > rowDepth)
             {
-                if (reader.NodeType != XmlNodeType.Element || reader.Depth != rowDepth + 1 || reader.NamespaceURI != TableNs) continue;
-                if (reader.LocalName is not ("table-cell" or "covered-table-cell")) continue;
-                var repeat = RepeatOf(reader.GetAttribute("number-columns-repeated", TableNs));
-                var formula = reader.GetAttribute("formula", TableNs) is not null;
+                if (_reader.NodeType != XmlNodeType.Element || _reader.Depth != rowDepth + 1 || _reader.NamespaceURI != TableNs) continue;
+                if (_reader.LocalName is not ("table-cell" or "covered-table-cell")) continue;
+                var repeat = RepeatOf(_reader.GetAttribute("number-columns-repeated", TableNs));
+                var formula = _reader.GetAttribute("formula", TableNs) is not null;
                 var text = CellText();
                 if (text.Length > 0)
                 {
@@ -146,15 +146,15 @@ internal sealed class OdsWorkbookReader : WorkbookReader
         /// <summary>The cell's value as text, by its value type; the reader is left on the cell's last node.</summary>
         private string CellText()
         {
-            var type = reader.GetAttribute("value-type", OfficeNs);
+            var type = _reader.GetAttribute("value-type", OfficeNs);
             string? typed = type switch
             {
-                "float" or "percentage" or "currency" => reader.GetAttribute("value", OfficeNs) is { } number ? Numbers.Canonical(number) : null,
-                "date" => reader.GetAttribute("date-value", OfficeNs),
-                "boolean" => reader.GetAttribute("boolean-value", OfficeNs) is { } flag ? (flag == "true" ? "true" : "false") : null,
+                "float" or "percentage" or "currency" => _reader.GetAttribute("value", OfficeNs) is { } number ? Numbers.Canonical(number) : null,
+                "date" => _reader.GetAttribute("date-value", OfficeNs),
+                "boolean" => _reader.GetAttribute("boolean-value", OfficeNs) is { } flag ? (flag == "true" ? "true" : "false") : null,
                 _ => null,
             };
-            if (reader.IsEmptyElement) return typed ?? "";
+            if (_reader.IsEmptyElement) return typed ?? "";
             var paragraphs = ParagraphText();
             return typed ?? XmlText.Unescape(paragraphs);
         }
@@ -162,21 +162,21 @@ internal sealed class OdsWorkbookReader : WorkbookReader
         /// <summary>The text of the cell's paragraphs, joined by line breaks; <c>text:s</c>, <c>text:tab</c> and <c>text:line-break</c> give their characters.</summary>
         private string ParagraphText()
         {
-            var cellDepth = reader.Depth;
+            var cellDepth = _reader.Depth;
             var builder = new StringBuilder();
             var paragraphs = 0;
-            while (reader.Read() && reader.Depth > cellDepth)
+            while (_reader.Read() && _reader.Depth > cellDepth)
             {
-                switch (reader.NodeType)
+                switch (_reader.NodeType)
                 {
-                    case XmlNodeType.Element when reader.NamespaceURI == TextNs:
-                        switch (reader.LocalName)
+                    case XmlNodeType.Element when _reader.NamespaceURI == TextNs:
+                        switch (_reader.LocalName)
                         {
-                            case "p" when reader.Depth == cellDepth + 1:
+                            case "p" when _reader.Depth == cellDepth + 1:
                                 if (paragraphs++ > 0) builder.Append('\n');
                                 break;
                             case "s":
-                                builder.Append(' ', RepeatOf(reader.GetAttribute("c", TextNs)));
+                                builder.Append(' ', RepeatOf(_reader.GetAttribute("c", TextNs)));
                                 break;
                             case "tab":
                                 builder.Append('\t');
@@ -189,12 +189,12 @@ internal sealed class OdsWorkbookReader : WorkbookReader
                                 break;
                         }
                         break;
-                    case XmlNodeType.Element when reader.NamespaceURI == OfficeNs && reader.LocalName == "annotation":
+                    case XmlNodeType.Element when _reader.NamespaceURI == OfficeNs && _reader.LocalName == "annotation":
                         // A comment on the cell is not its value.
                         SkipInside();
                         break;
                     case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when paragraphs > 0:
-                        builder.Append(reader.Value);
+                        builder.Append(_reader.Value);
                         break;
                 }
             }
@@ -204,13 +204,13 @@ internal sealed class OdsWorkbookReader : WorkbookReader
         // Reads to the current element's end tag (not past it, as Skip would, so the caller's loop sees the next node).
         private void SkipInside()
         {
-            if (reader.IsEmptyElement) return;
-            var depth = reader.Depth;
-            while (reader.Read() && reader.Depth > depth) { }
+            if (_reader.IsEmptyElement) return;
+            var depth = _reader.Depth;
+            while (_reader.Read() && _reader.Depth > depth) { }
         }
 
         private static int RepeatOf(string? text) => int.TryParse(text, out var n) && n > 0 ? n : 1;
 
-        public override void Dispose() => reader.Dispose();
+        public override void Dispose() => _reader.Dispose();
     }
 }

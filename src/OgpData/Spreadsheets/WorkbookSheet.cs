@@ -15,14 +15,14 @@ internal readonly record struct WorkbookCell(int Column, string Text, bool Formu
 /// </summary>
 internal abstract class WorkbookSheet : ISheetSource
 {
-    private readonly List<CsvProblem> problems;
-    private readonly List<WorkbookCell> cells = [];
-    private int dataStart;
+    private readonly List<CsvProblem> _problems;
+    private readonly List<WorkbookCell> _cells = [];
+    private int _dataStart;
 
     protected WorkbookSheet(string sheet, List<CsvProblem> problems)
     {
         Sheet = sheet;
-        this.problems = problems;
+        _problems = problems;
     }
 
     /// <inheritdoc/>
@@ -53,10 +53,10 @@ internal abstract class WorkbookSheet : ISheetSource
     protected void ReadHeader(IReadOnlyList<string> defaults)
     {
         Commands = defaults;
-        if (!NextRawRow(cells, out var number)) return;
-        var hasOwn = cells.Count > 0 && cells[0].Column == 0 && cells[0].Text.Trim() == "#";
+        if (!NextRawRow(_cells, out var number)) return;
+        var hasOwn = _cells.Count > 0 && _cells[0].Column == 0 && _cells[0].Text.Trim() == "#";
         // A sheet's own commands replace the metatab's, as in flatten-tool.
-        if (hasOwn) Commands = ReadCommands(cells);
+        if (hasOwn) Commands = ReadCommands(_cells);
         if (Commands.Count > 0)
         {
             var commands = Commands;
@@ -74,17 +74,17 @@ internal abstract class WorkbookSheet : ISheetSource
             var headerRow = (hasOwn ? number + 1 : 1) + skip;
             while (number < headerRow)
             {
-                if (!NextRawRow(cells, out number)) return;
+                if (!NextRawRow(_cells, out number)) return;
             }
-            dataStart = number + headerRows;
+            _dataStart = number + headerRows;
         }
         HeaderRow = number;
         var width = 0;
-        foreach (var cell in cells) width = Math.Max(width, cell.Column + 1);
+        foreach (var cell in _cells) width = Math.Max(width, cell.Column + 1);
         var headers = new string[width];
         Array.Fill(headers, "");
         var hashComments = Commands.Contains("hashcomments");
-        foreach (var cell in cells)
+        foreach (var cell in _cells)
         {
             var header = cell.Text.Trim();
             // With hashcomments, a column whose header starts with '#' is a note for people, not data.
@@ -111,12 +111,12 @@ internal abstract class WorkbookSheet : ISheetSource
     /// <inheritdoc/>
     public bool Read(out CsvRow row)
     {
-        while (NextRawRow(cells, out var number))
+        while (NextRawRow(_cells, out var number))
         {
-            if (number < dataStart) continue;
+            if (number < _dataStart) continue;
             var values = new string[Headers.Length];
             var blank = true;
-            foreach (var cell in cells)
+            foreach (var cell in _cells)
             {
                 if (cell.Text.Length == 0) continue;
                 if (cell.Column >= Headers.Length || Headers[cell.Column].Length == 0)
@@ -140,7 +140,7 @@ internal abstract class WorkbookSheet : ISheetSource
     private void Beyond(int row, WorkbookCell cell)
     {
         // flatten-tool ignores a column without header; say so, since the value is lost.
-        problems.Add(new CsvProblem
+        _problems.Add(new CsvProblem
         {
             RuleId = RuleIds.CsvRaggedRow, Severity = Severity.Warning, Sheet = Sheet, Row = row, Line = row, ColumnNumber = cell.Column + 1, Value = cell.Text,
             Message = $"{CsvProblem.CellAddress(Sheet, row, cell.Column + 1)} has a value but its column has no header; it is ignored.",
@@ -149,7 +149,7 @@ internal abstract class WorkbookSheet : ISheetSource
 
     private void Formula(int row, WorkbookCell cell)
     {
-        problems.Add(new CsvProblem
+        _problems.Add(new CsvProblem
         {
             RuleId = RuleIds.CsvFormula, Severity = Severity.Warning, Sheet = Sheet, Row = row, Line = row, ColumnNumber = cell.Column + 1,
             Column = Headers[cell.Column], Value = cell.Text,

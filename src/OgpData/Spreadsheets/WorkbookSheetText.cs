@@ -10,9 +10,9 @@ namespace OgpData.Spreadsheets;
 /// </summary>
 internal sealed class WorkbookSheetText
 {
-    private readonly List<int> cellStarts = [];
-    private readonly List<(int Row, int Column)> cells = [];
-    private readonly List<int> lineStarts = [0];
+    private readonly List<int> _cellStarts = [];
+    private readonly List<(int Row, int Column)> _cells = [];
+    private readonly List<int> _lineStarts = [0];
 
     private WorkbookSheetText(string sheet, string text, string[] headers)
     {
@@ -41,11 +41,11 @@ internal sealed class WorkbookSheetText
         Append(builder, sheet.Headers, sheet.HeaderRow, starts, places);
         while (sheet.Read(out var row)) Append(builder, row.Cells, row.Number, starts, places);
         var text = new WorkbookSheetText(name, builder.ToString(), sheet.Headers);
-        text.cellStarts.AddRange(starts);
-        text.cells.AddRange(places);
+        text._cellStarts.AddRange(starts);
+        text._cells.AddRange(places);
         for (var i = 0; i < text.Text.Length; i++)
         {
-            if (text.Text[i] == '\n') text.lineStarts.Add(i + 1);
+            if (text.Text[i] == '\n') text._lineStarts.Add(i + 1);
         }
         return text;
     }
@@ -66,10 +66,10 @@ internal sealed class WorkbookSheetText
     /// <summary>The worksheet cell (row, 1-based column) at a 1-based line and column of <see cref="Text"/>, or null.</summary>
     public (int Row, int Column)? CellAt(int line, int column)
     {
-        if (line < 1 || line > lineStarts.Count || cellStarts.Count == 0) return null;
-        var offset = lineStarts[line - 1] + Math.Max(0, column - 1);
-        var index = cellStarts.BinarySearch(offset);
+        if (line < 1 || line > _lineStarts.Count || _cellStarts.Count == 0) return null;
+        var offset = _lineStarts[line - 1] + Math.Max(0, column - 1);
+        var index = _cellStarts.BinarySearch(offset);
         if (index < 0) index = ~index - 1;
-        return index < 0 ? null : cells[index];
+        return index < 0 ? null : _cells[index];
     }
 }

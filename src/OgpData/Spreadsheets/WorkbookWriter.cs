@@ -25,13 +25,13 @@ internal enum CellForm
 /// </summary>
 internal sealed class WorkbookWriter : IDisposable
 {
-    private readonly string path;
-    private readonly List<SheetSink> sheets = [];
+    private readonly string _path;
+    private readonly List<SheetSink> _sheets = [];
 
     public WorkbookWriter(string path)
     {
         Format = WorkbookFormats.Of(path) ?? throw new ArgumentException($"'{path}' is neither .xlsx nor .ods.", nameof(path));
-        this.path = path;
+        _path = path;
     }
 
     public WorkbookFormat Format { get; }
@@ -42,7 +42,7 @@ internal sealed class WorkbookWriter : IDisposable
         var forms = new ColumnKind[headers.Count];
         for (var i = 0; i < headers.Count; i++) forms[i] = KindOf(headers[i], types);
         var sheet = new SheetSink(name, forms, hidden);
-        sheets.Add(sheet);
+        _sheets.Add(sheet);
         return sheet;
     }
 
@@ -50,15 +50,15 @@ internal sealed class WorkbookWriter : IDisposable
     /// Writes the workbook: to a temporary file beside the target, then moved over it, so a failed write never
     /// leaves half a workbook where a good one was. The one place a workbook reaches its destination.
     /// </summary>
-    public void Commit() => AtomicFile.Write(path, stream =>
+    public void Commit() => AtomicFile.Write(_path, stream =>
     {
-        if (Format == WorkbookFormat.Xlsx) XlsxPackageWriter.Write(stream, sheets);
-        else OdsPackageWriter.Write(stream, sheets);
+        if (Format == WorkbookFormat.Xlsx) XlsxPackageWriter.Write(stream, _sheets);
+        else OdsPackageWriter.Write(stream, _sheets);
     });
 
     public void Dispose()
     {
-        foreach (var sheet in sheets) sheet.Dispose();
+        foreach (var sheet in _sheets) sheet.Dispose();
     }
 
     private static ColumnKind KindOf(string header, IReadOnlyDictionary<string, FieldKind>? types)
@@ -90,26 +90,26 @@ internal sealed class WorkbookWriter : IDisposable
     internal sealed class SheetSink : ISheetSink, IDisposable
     {
         private const int MaxWidth = 60;
-        private readonly ColumnKind[] kinds;
-        private readonly string spoolPath = Path.Combine(Path.GetTempPath(), "ogpdata-sheet-" + Guid.NewGuid().ToString("N") + ".bin");
-        private readonly FileStream spool;
-        private readonly BinaryWriter writer;
+        private readonly ColumnKind[] _kinds;
+        private readonly string _spoolPath = Path.Combine(Path.GetTempPath(), "ogpdata-sheet-" + Guid.NewGuid().ToString("N") + ".bin");
+        private readonly FileStream _spool;
+        private readonly BinaryWriter _writer;
 
         public SheetSink(string name, ColumnKind[] kinds, bool hidden)
         {
             Name = name;
             Hidden = hidden;
-            this.kinds = kinds;
+            _kinds = kinds;
             Widths = new int[kinds.Length];
-            spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            writer = new BinaryWriter(spool, Encoding.UTF8, leaveOpen: true);
+            _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            _writer = new BinaryWriter(_spool, Encoding.UTF8, leaveOpen: true);
         }
 
         public string Name { get; }
 
         public bool Hidden { get; }
 
-        public int Columns => kinds.Length;
+        public int Columns => _kinds.Length;
 
         /// <summary>The widest cell of each column, in characters (capped: a long text wraps rather than widens).</summary>
         public int[] Widths { get; }
@@ -120,19 +120,19 @@ internal sealed class WorkbookWriter : IDisposable
         public void WriteRow(IReadOnlyList<string?> cells)
         {
             var header = Rows == 0;
-            var count = Math.Min(cells.Count, kinds.Length);
-            writer.Write(count);
+            var count = Math.Min(cells.Count, _kinds.Length);
+            _writer.Write(count);
             for (var i = 0; i < count; i++)
             {
                 var text = cells[i];
                 if (string.IsNullOrEmpty(text))
                 {
-                    writer.Write((byte)255);
+                    _writer.Write((byte)255);
                     continue;
                 }
-                var form = header ? CellForm.Text : FormOf(kinds[i], ref text);
-                writer.Write((byte)form);
-                writer.Write(text);
+                var form = header ? CellForm.Text : FormOf(_kinds[i], ref text);
+                _writer.Write((byte)form);
+                _writer.Write(text);
                 var width = form is CellForm.Date ? 10 : form is CellForm.DateTime or CellForm.DateTimeUtc ? 20 : LongestLine(text);
                 if (width > Widths[i]) Widths[i] = Math.Min(width, MaxWidth);
             }
@@ -179,10 +179,10 @@ internal sealed class WorkbookWriter : IDisposable
         /// <summary>Reads the spooled rows back, in order; <paramref name="onRow"/> gets the 0-based row index and the row's cells (null where empty).</summary>
         public void Replay(Action<int, (CellForm Form, string Text)?[]> onRow)
         {
-            writer.Flush();
-            spool.Position = 0;
-            using var reader = new BinaryReader(spool, Encoding.UTF8, leaveOpen: true);
-            var cells = new (CellForm, string)?[kinds.Length];
+            _writer.Flush();
+            _spool.Position = 0;
+            using var reader = new BinaryReader(_spool, Encoding.UTF8, leaveOpen: true);
+            var cells = new (CellForm, string)?[_kinds.Length];
             for (var r = 0; r < Rows; r++)
             {
                 var count = reader.ReadInt32();
@@ -198,8 +198,8 @@ internal sealed class WorkbookWriter : IDisposable
 
         public void Dispose()
         {
-            writer.Dispose();
-            spool.Dispose();
+            _writer.Dispose();
+            _spool.Dispose();
         }
     }
 }

@@ -16,50 +16,50 @@ namespace OgpData.Spreadsheets;
 /// </summary>
 internal sealed class XlsxWorkbookReader : WorkbookReader
 {
-    private readonly Stream content;
-    private readonly SpreadsheetDocument document;
-    private readonly List<(string Name, string PartId)> sheets = [];
-    private readonly List<string> sharedStrings = [];
-    private readonly List<DateForm> styleForms = [];
-    private readonly List<CsvProblem> problems;
+    private readonly Stream _content;
+    private readonly SpreadsheetDocument _document;
+    private readonly List<(string Name, string PartId)> _sheets = [];
+    private readonly List<string> _sharedStrings = [];
+    private readonly List<DateForm> _styleForms = [];
+    private readonly List<CsvProblem> _problems;
     // Days from 1900-01-00 to 1904-01-01: a workbook in the 1904 date system (old Mac Excel) counts from there.
-    private readonly int dateOffset;
+    private readonly int _dateOffset;
 
     public XlsxWorkbookReader(Stream content, List<CsvProblem> problems)
     {
-        this.problems = problems;
-        this.content = content;
+        _problems = problems;
+        _content = content;
         try
         {
-            document = SpreadsheetDocument.Open(content, isEditable: false);
+            _document = SpreadsheetDocument.Open(content, isEditable: false);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
             throw new InvalidDataException($"not a readable .xlsx workbook ({e.Message})", e);
         }
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("the .xlsx file has no workbook part");
+        var workbook = _document.WorkbookPart ?? throw new InvalidDataException("the .xlsx file has no workbook part");
         foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
         {
-            if (sheet.Name?.Value is { } name && sheet.Id?.Value is { } id) sheets.Add((name, id));
+            if (sheet.Name?.Value is { } name && sheet.Id?.Value is { } id) _sheets.Add((name, id));
         }
-        dateOffset = workbook.Workbook.WorkbookProperties?.Date1904?.Value == true ? 1462 : 0;
+        _dateOffset = workbook.Workbook.WorkbookProperties?.Date1904?.Value == true ? 1462 : 0;
         if (workbook.SharedStringTablePart is { } shared) ReadSharedStrings(shared);
         if (workbook.WorkbookStylesPart?.Stylesheet is { } styles) ReadStyles(styles);
     }
 
-    public override IReadOnlyList<string> SheetNames => sheets.ConvertAll(s => s.Name);
+    public override IReadOnlyList<string> SheetNames => _sheets.ConvertAll(s => s.Name);
 
     public override WorkbookSheet OpenSheet(string name, IReadOnlyList<string>? defaultCommands = null, bool raw = false)
     {
-        var (_, id) = sheets.Find(s => s.Name == name);
-        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(id);
-        return new XlsxSheet(this, name, part, problems, defaultCommands ?? [], raw);
+        var (_, id) = _sheets.Find(s => s.Name == name);
+        var part = (WorksheetPart)_document.WorkbookPart!.GetPartById(id);
+        return new XlsxSheet(this, name, part, _problems, defaultCommands ?? [], raw);
     }
 
     public override void Dispose()
     {
-        document.Dispose();
-        content.Dispose();
+        _document.Dispose();
+        _content.Dispose();
     }
 
     private void ReadSharedStrings(SharedStringTablePart part)
@@ -69,7 +69,7 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
             {
-                sharedStrings.Add(TextOf((SharedStringItem)reader.LoadCurrentElement()!));
+                _sharedStrings.Add(TextOf((SharedStringItem)reader.LoadCurrentElement()!));
             }
         }
     }
@@ -97,32 +97,32 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
         foreach (var format in styles.CellFormats?.Elements<CellFormat>() ?? [])
         {
             var id = format.NumberFormatId?.Value ?? 0;
-            styleForms.Add(custom.TryGetValue(id, out var code) ? DateForms.OfCode(code) : DateForms.OfBuiltIn(id));
+            _styleForms.Add(custom.TryGetValue(id, out var code) ? DateForms.OfCode(code) : DateForms.OfBuiltIn(id));
         }
     }
 
     private sealed class XlsxSheet : WorkbookSheet
     {
-        private readonly XlsxWorkbookReader book;
-        private readonly OpenXmlReader reader;
-        private int lastRow;
+        private readonly XlsxWorkbookReader _book;
+        private readonly OpenXmlReader _reader;
+        private int _lastRow;
 
         public XlsxSheet(XlsxWorkbookReader book, string name, WorksheetPart part, List<CsvProblem> problems, IReadOnlyList<string> defaultCommands, bool raw) : base(name, problems)
         {
-            this.book = book;
-            reader = OpenXmlReader.Create(part);
+            _book = book;
+            _reader = OpenXmlReader.Create(part);
             if (!raw) ReadHeader(defaultCommands);
         }
 
         protected override bool NextRawRow(List<WorkbookCell> cells, out int rowNumber)
         {
             cells.Clear();
-            while (reader.Read())
+            while (_reader.Read())
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-                var row = (Row)reader.LoadCurrentElement()!;
-                rowNumber = row.RowIndex?.Value is { } index ? (int)index : lastRow + 1;
-                lastRow = rowNumber;
+                if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement) continue;
+                var row = (Row)_reader.LoadCurrentElement()!;
+                rowNumber = row.RowIndex?.Value is { } index ? (int)index : _lastRow + 1;
+                _lastRow = rowNumber;
                 var next = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
@@ -143,16 +143,16 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
             var type = cell.DataType?.Value;
             if (type == CellValues.SharedString)
             {
-                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < book.sharedStrings.Count ? book.sharedStrings[index] : "";
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _book._sharedStrings.Count ? _book._sharedStrings[index] : "";
             }
             if (type == CellValues.InlineString) return cell.InlineString is { } inline ? XlsxWorkbookReader.TextOf(inline) : value;
             if (type == CellValues.Boolean) return value == "1" ? "true" : value == "0" ? "false" : value;
             if (type == CellValues.String || type == CellValues.Error || type == CellValues.Date) return value;
             if (value.Length == 0) return "";
-            var style = cell.StyleIndex?.Value is { } s && s < book.styleForms.Count ? book.styleForms[(int)s] : DateForm.None;
+            var style = cell.StyleIndex?.Value is { } s && s < _book._styleForms.Count ? _book._styleForms[(int)s] : DateForm.None;
             if (style != DateForm.None && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
             {
-                return DateForms.Iso(style == DateForm.Time && serial < 1 ? serial : serial + book.dateOffset, style) ?? value;
+                return DateForms.Iso(style == DateForm.Time && serial < 1 ? serial : serial + _book._dateOffset, style) ?? value;
             }
             return Numbers.Canonical(value);
         }
@@ -170,6 +170,6 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
             return column - 1;
         }
 
-        public override void Dispose() => reader.Dispose();
+        public override void Dispose() => _reader.Dispose();
     }
 }

@@ -1,3 +1,5 @@
+using OgpData.Reporting;
+
 namespace OgpData.Streaming;
 
 /// <summary>What a JSON input is, as told by its first bytes.</summary>
@@ -25,22 +27,22 @@ public enum DocumentKind
     OcdsReleaseArray,
 }
 
-/// <summary>The names of <see cref="DocumentKind"/> used in reports (section 7 of the design).</summary>
+/// <summary>The report names of <see cref="DocumentKind"/>; the names themselves are <see cref="DocumentKinds"/>.</summary>
 public static class DocumentKindNames
 {
     /// <summary>The report name: <c>ocds-release-package</c>, <c>ocds-releases-jsonl</c>, <c>json</c>, ...</summary>
     public static string ToName(this DocumentKind kind) => kind switch
     {
-        DocumentKind.Json => "json",
-        DocumentKind.OgpCommitmentPackage => "ogp-commitment-package",
-        DocumentKind.OcdsReleasePackage => "ocds-release-package",
-        DocumentKind.OcdsRecordPackage => "ocds-record-package",
-        DocumentKind.OcdsRelease => "ocds-release",
-        DocumentKind.OcdsRecord => "ocds-record",
-        DocumentKind.OcdsReleasesJsonLines => "ocds-releases-jsonl",
-        DocumentKind.OcdsPackageArray => "ocds-package-array",
-        DocumentKind.OcdsReleaseArray => "ocds-release-array",
-        _ => "unknown",
+        DocumentKind.Json => DocumentKinds.Json,
+        DocumentKind.OgpCommitmentPackage => DocumentKinds.OgpCommitmentPackage,
+        DocumentKind.OcdsReleasePackage => DocumentKinds.OcdsReleasePackage,
+        DocumentKind.OcdsRecordPackage => DocumentKinds.OcdsRecordPackage,
+        DocumentKind.OcdsRelease => DocumentKinds.OcdsRelease,
+        DocumentKind.OcdsRecord => DocumentKinds.OcdsRecord,
+        DocumentKind.OcdsReleasesJsonLines => DocumentKinds.OcdsReleasesJsonLines,
+        DocumentKind.OcdsPackageArray => DocumentKinds.OcdsPackageArray,
+        DocumentKind.OcdsReleaseArray => DocumentKinds.OcdsReleaseArray,
+        _ => DocumentKinds.Unknown,
     };
 
     /// <summary>True for every kind whose content is OCDS data.</summary>

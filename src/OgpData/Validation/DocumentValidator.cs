@@ -11,9 +11,13 @@ using OgpData.Streaming;
 namespace OgpData.Validation;
 
 /// <summary>
-/// Validates files the way <c>ogpdata validate</c> does: detects what each file is, then runs its schema and
-/// its quality rules, and returns one <see cref="FileReport"/> per file. Schemas are compiled once per
-/// validator and shared by every file and thread.
+/// The library's front door. Validates files the way <c>ogpdata validate</c> does: detects what each file is
+/// (commitment package or sheet, OCDS package, release, record, JSON Lines, gzip, workbook), then runs its
+/// schema and its quality rules, and returns one <see cref="FileReport"/> per file. Schemas are compiled once
+/// per validator and shared by every file and thread. The pieces it runs are public on their own: typed
+/// models through <see cref="OgpData.Serialization.OgpJson"/> and <see cref="OgpData.Serialization.OcdsJson"/>,
+/// the schema engine <see cref="OgpData.Schema.JsonSchema"/>, the commitment rules
+/// <see cref="OgpData.Quality.CommitmentChecker"/>, the OCDS checks <see cref="OgpData.OcdsValidation.OcdsValidator"/>.
 /// </summary>
 public sealed class DocumentValidator
 {

@@ -31,9 +31,9 @@ public sealed class CsvRuleDocsTests : IDisposable
         "workbook to JSON (commitments)",
     ];
 
-    private readonly string temp = Directory.CreateTempSubdirectory("ogpdata-csvdocs-").FullName;
+    private readonly string _temp = Directory.CreateTempSubdirectory("ogpdata-csvdocs-").FullName;
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     public static TheoryData<string> CsvRules()
     {
@@ -106,7 +106,7 @@ public sealed class CsvRuleDocsTests : IDisposable
     private Outcome Convert(RulePage page, string section)
     {
         var blocks = page.Blocks(section);
-        var folder = Path.Combine(temp, section.Replace(' ', '-'));
+        var folder = Path.Combine(_temp, section.Replace(' ', '-'));
         switch (page.Direction)
         {
             case "sheet to JSON (commitments)":
@@ -127,8 +127,8 @@ public sealed class CsvRuleDocsTests : IDisposable
             {
                 // The xml block is the content.xml of an .ods workbook: zipped as an office suite would, then read.
                 var content = Assert.Single(blocks, b => b.Language == "xml");
-                Directory.CreateDirectory(temp);
-                var workbook = Path.Combine(temp, section.Replace(' ', '-') + ".ods");
+                Directory.CreateDirectory(_temp);
+                var workbook = Path.Combine(_temp, section.Replace(' ', '-') + ".ods");
                 using (var zip = System.IO.Compression.ZipFile.Open(workbook, System.IO.Compression.ZipArchiveMode.Create))
                 {
                     using (var mime = new StreamWriter(zip.CreateEntry("mimetype", System.IO.Compression.CompressionLevel.NoCompression).Open())) mime.Write("application/vnd.oasis.opendocument.spreadsheet");
@@ -166,8 +166,8 @@ public sealed class CsvRuleDocsTests : IDisposable
             case "JSON to sheets (OCDS)":
             {
                 var json = Assert.Single(blocks, b => b.Language == "json" && b.Name is null);
-                Directory.CreateDirectory(temp);
-                var package = Path.Combine(temp, section.Replace(' ', '-') + ".json");
+                Directory.CreateDirectory(_temp);
+                var package = Path.Combine(_temp, section.Replace(' ', '-') + ".json");
                 File.WriteAllText(package, json.Text);
                 var result = OcdsCsv.WriteFolder(package, folder);
                 var shown = blocks.Where(b => b.Name is not null).Select(b => (b.Name!, b.Text)).ToList();

@@ -9,9 +9,9 @@ namespace OgpData.Tests.Csv;
 /// <summary>flatten-tool's own CSV and JSON fixtures, read and round-tripped by this engine.</summary>
 public sealed class FlattenToolFixtureTests : IDisposable
 {
-    private readonly string temp = Directory.CreateTempSubdirectory("ogpdata-flatten-").FullName;
+    private readonly string _temp = Directory.CreateTempSubdirectory("ogpdata-flatten-").FullName;
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     // The beneficial-ownership fields of basic_1 that are not text, as its schema types them.
     private const string BodsTypes = """
@@ -51,7 +51,7 @@ public sealed class FlattenToolFixtureTests : IDisposable
     public void Grants_round_trip_through_sheets_with_their_own_list_and_key()
     {
         var path = SharedData.Require("ocds/fixtures/flatten-tool/fundingproviders-grants_fixed_2_grants.json");
-        var folder = Path.Combine(temp, "grants");
+        var folder = Path.Combine(_temp, "grants");
         var written = SheetFolder.Write(path, folder, "grants", ["id"], CsvWriteOptions.Default);
         using var output = new MemoryStream();
         var read = SheetFolder.Read(folder, output, "grants", ["id"], CsvTypeMap.Empty, indented: false);
@@ -66,7 +66,7 @@ public sealed class FlattenToolFixtureTests : IDisposable
     public void Tenders_releases_round_trip_and_child_sheets_start_with_parent_keys()
     {
         var path = SharedData.Require("ocds/fixtures/flatten-tool/tenders_releases_2_releases.json");
-        var folder = Path.Combine(temp, "tenders");
+        var folder = Path.Combine(_temp, "tenders");
         OcdsCsv.WriteFolder(path, folder);
         using var output = new MemoryStream();
         var read = OcdsCsv.ReadFolder(folder, output);
@@ -95,7 +95,7 @@ public sealed class FlattenToolFixtureTests : IDisposable
     public void A_hand_made_folder_takes_its_kinds_from_the_release_schema()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(SharedData.Require("ocds/schema/1.1.5/release-schema.json")));
-        var folder = Path.Combine(temp, "hand");
+        var folder = Path.Combine(_temp, "hand");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "releases.csv"), "ocid,id,date,tag,tender/id,tender/value/amount,tender/numberOfTenderers\nocds-213czf-1,r1,2020-01-01,tender;award,00123,\"1 500,50\",3\n");
         File.WriteAllText(Path.Combine(folder, "awards.csv"), "ocid,id,awards/0/id,awards/0/value/amount,awards/0/value/currency\nocds-213czf-1,r1,a1,1000,EUR\nocds-213czf-1,r1,a2,2000,EUR\n");

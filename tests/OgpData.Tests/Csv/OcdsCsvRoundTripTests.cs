@@ -9,9 +9,9 @@ namespace OgpData.Tests.Csv;
 
 public sealed class OcdsCsvRoundTripTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string temp = Directory.CreateTempSubdirectory("ogpdata-csv-").FullName;
+    private readonly string _temp = Directory.CreateTempSubdirectory("ogpdata-csv-").FullName;
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     public static TheoryData<string> Packages()
     {
@@ -41,7 +41,7 @@ public sealed class OcdsCsvRoundTripTests(ITestOutputHelper output) : IDisposabl
     public void Every_sample_release_package_round_trips_or_says_why(string sample)
     {
         var path = SharedData.Require("ocds/samples/" + sample);
-        var folder = Path.Combine(temp, "sheets");
+        var folder = Path.Combine(_temp, "sheets");
         var written = OcdsCsv.WriteFolder(path, folder);
         using var json = new MemoryStream();
         var read = OcdsCsv.ReadFolder(folder, json);

@@ -8,18 +8,18 @@ namespace OgpData.Tests.Csv;
 /// <summary>Folders of sheets whose rows are not where the writer puts them, edited aside values, conflicts across sheets.</summary>
 public sealed class SheetFolderTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("ogpdata-sheets-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("ogpdata-sheets-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private (JsonObject Package, CsvConversionResult Result) Read()
     {
         using var output = new MemoryStream();
-        var result = OcdsCsv.ReadFolder(folder, output);
+        var result = OcdsCsv.ReadFolder(_folder, output);
         return (JsonNode.Parse(output.ToArray())!.AsObject(), result);
     }
 
-    private void Sheet(string name, string text) => File.WriteAllText(Path.Combine(folder, name + ".csv"), text);
+    private void Sheet(string name, string text) => File.WriteAllText(Path.Combine(_folder, name + ".csv"), text);
 
     [Fact]
     public void Child_rows_out_of_the_main_order_are_kept_as_separate_releases_with_a_warning()
@@ -58,7 +58,7 @@ public sealed class SheetFolderTests : IDisposable
     [Fact]
     public void Values_kept_aside_come_back_and_an_edited_sheet_that_took_their_place_is_reported()
     {
-        var package = Path.Combine(folder, "package.json");
+        var package = Path.Combine(_folder, "package.json");
         File.WriteAllText(package, """
             { "uri": "u", "version": "1.1", "releases": [
               { "ocid": "o1", "id": "r1", "tag": ["tender"], "x": null, "tender": { "title": "", "items": [] },
@@ -66,7 +66,7 @@ public sealed class SheetFolderTests : IDisposable
               { "ocid": "o2", "id": "r2", "n": "five" },
               { "ocid": "o3", "id": "r3", "n": 6 } ] }
             """);
-        var sheets = Path.Combine(folder, "out");
+        var sheets = Path.Combine(_folder, "out");
         var written = OcdsCsv.WriteFolder(package, sheets);
         using (var output = new MemoryStream())
         {
@@ -97,9 +97,9 @@ public sealed class SheetFolderTests : IDisposable
     [Fact]
     public void A_semicolon_delimited_folder_reads_back_the_same()
     {
-        var package = Path.Combine(folder, "package.json");
+        var package = Path.Combine(_folder, "package.json");
         File.WriteAllText(package, """{ "releases": [{ "ocid": "o1", "id": "r1", "tender": { "title": "Travaux; lot 1", "value": { "amount": 1234.5 } } }] }""");
-        var sheets = Path.Combine(folder, "out");
+        var sheets = Path.Combine(_folder, "out");
 
         OcdsCsv.WriteFolder(package, sheets, new OcdsCsvOptions { Csv = new CsvWriteOptions { Delimiter = ';' } });
         using var output = new MemoryStream();
@@ -114,7 +114,7 @@ public sealed class SheetFolderTests : IDisposable
     public void A_folder_without_a_main_sheet_is_a_problem_not_an_exception()
     {
         using var output = new MemoryStream();
-        var result = OcdsCsv.ReadFolder(folder, output);
+        var result = OcdsCsv.ReadFolder(_folder, output);
         Assert.Equal(Severity.Error, Assert.Single(result.Problems).Severity);
         Assert.False(result.Succeeded);
     }
@@ -122,13 +122,13 @@ public sealed class SheetFolderTests : IDisposable
     [Fact]
     public void A_release_list_whose_item_holds_the_separator_gets_numbered_columns_not_the_aside_file()
     {
-        var package = Path.Combine(folder, "package.json");
+        var package = Path.Combine(_folder, "package.json");
         File.WriteAllText(package, """
             { "releases": [
               { "ocid": "o1", "id": "r1", "tag": ["tender"], "awards": [{ "id": "a1", "x-notes": ["lot 1; lot 2", "lot 3", "\tlot 4\u00A0"] }] },
               { "ocid": "o2", "id": "r2", "tag": ["award", "contract"], "awards": [{ "id": "a2", "x-notes": ["lot 4"] }] } ] }
             """);
-        var sheets = Path.Combine(folder, "out");
+        var sheets = Path.Combine(_folder, "out");
 
         var written = OcdsCsv.WriteFolder(package, sheets);
         using var output = new MemoryStream();

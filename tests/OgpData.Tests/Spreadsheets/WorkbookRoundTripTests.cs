@@ -14,9 +14,9 @@ namespace OgpData.Tests.Spreadsheets;
 /// <summary>Workbooks written by ogpdata: every OCDS sample and the Luxembourg plan back equal, and read by an independent reader as typed.</summary>
 public sealed class WorkbookRoundTripTests : IDisposable
 {
-    private readonly string temp = Directory.CreateTempSubdirectory("ogpdata-workbook-").FullName;
+    private readonly string _temp = Directory.CreateTempSubdirectory("ogpdata-workbook-").FullName;
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     public static TheoryData<string, string> PackagesAndFormats()
     {
@@ -35,12 +35,12 @@ public sealed class WorkbookRoundTripTests : IDisposable
     public void Every_sample_release_package_comes_back_from_a_workbook_as_from_the_csv_folder(string sample, string format)
     {
         var path = SharedData.Require("ocds/samples/" + sample);
-        var workbook = Path.Combine(temp, "sheets." + format);
+        var workbook = Path.Combine(_temp, "sheets." + format);
         var written = OcdsCsv.WriteWorkbook(path, workbook);
         using var fromWorkbook = new MemoryStream();
         var read = OcdsCsv.ReadWorkbook(workbook, fromWorkbook);
 
-        var folder = Path.Combine(temp, "sheets");
+        var folder = Path.Combine(_temp, "sheets");
         OcdsCsv.WriteFolder(path, folder);
         using var fromFolder = new MemoryStream();
         OcdsCsv.ReadFolder(folder, fromFolder);
@@ -59,7 +59,7 @@ public sealed class WorkbookRoundTripTests : IDisposable
     public void The_luxembourg_plan_goes_to_a_workbook_and_back_equal(string format)
     {
         var original = SharedData.InRepo("samples/luxembourg-2019-2021.commitments.json");
-        var workbook = Path.Combine(temp, "plan." + format);
+        var workbook = Path.Combine(_temp, "plan." + format);
         using var baseFile = new MemoryStream();
         using (var package = File.OpenRead(original))
         {
@@ -85,9 +85,9 @@ public sealed class WorkbookRoundTripTests : IDisposable
     [Fact]
     public void An_independent_reader_sees_numbers_dates_booleans_and_text_as_typed_and_no_formula()
     {
-        var package = Path.Combine(temp, "typed.json");
+        var package = Path.Combine(_temp, "typed.json");
         File.WriteAllText(package, TypedPackage);
-        var workbook = Path.Combine(temp, "typed.xlsx");
+        var workbook = Path.Combine(_temp, "typed.xlsx");
         OcdsCsv.WriteWorkbook(package, workbook);
 
         // ExcelDataReader's configuration asks for the 1252 code page (for old .xls files) even for .xlsx.
@@ -135,9 +135,9 @@ public sealed class WorkbookRoundTripTests : IDisposable
     [InlineData("ods")]
     public void Typed_cells_read_back_as_the_json_they_came_from(string format)
     {
-        var package = Path.Combine(temp, "typed.json");
+        var package = Path.Combine(_temp, "typed.json");
         File.WriteAllText(package, TypedPackage);
-        var workbook = Path.Combine(temp, "typed." + format);
+        var workbook = Path.Combine(_temp, "typed." + format);
         OcdsCsv.WriteWorkbook(package, workbook);
         using var json = new MemoryStream();
         var read = OcdsCsv.ReadWorkbook(workbook, json);
@@ -152,8 +152,8 @@ public sealed class WorkbookRoundTripTests : IDisposable
     public async Task Validating_a_commitments_workbook_finds_what_the_csv_finds_at_its_cells(string format)
     {
         var flawed = SharedData.InRepo("samples/flawed.commitments.json");
-        var workbook = Path.Combine(temp, "flawed." + format);
-        var csv = Path.Combine(temp, "flawed.csv");
+        var workbook = Path.Combine(_temp, "flawed." + format);
+        var csv = Path.Combine(_temp, "flawed.csv");
         using (var package = File.OpenRead(flawed)) CommitmentCsv.WriteWorkbook(package, workbook);
         using (var package = File.OpenRead(flawed))
         using (var sheet = File.Create(csv)) CommitmentCsv.Write(package, sheet);

@@ -4,7 +4,7 @@ using OgpData.Text;
 namespace OgpData.Quality.Rules;
 
 /// <summary>OGP0005: a commitment with no milestone (no <c>milestones</c>, or an empty list) cannot be followed.</summary>
-public sealed class CommitmentWithoutMilestonesRule : CommitmentRule
+internal sealed class CommitmentWithoutMilestonesRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public CommitmentWithoutMilestonesRule() : base(RuleIds.CommitmentWithoutMilestones) { }

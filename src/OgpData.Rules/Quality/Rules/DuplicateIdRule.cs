@@ -10,7 +10,7 @@ namespace OgpData.Quality.Rules;
 /// package, milestone ids within their commitment. One pass, one hash set per scope (O(n)); the finding is
 /// at the second use and says where the first is.
 /// </summary>
-public sealed class DuplicateIdRule : CommitmentRule
+internal sealed class DuplicateIdRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public DuplicateIdRule() : base(RuleIds.DuplicateId) { }

@@ -10,7 +10,7 @@ namespace OgpData.Quality.Rules;
 /// the start ("Août 2019" → "Juin 2019"), never for "2019" → "2019-03". A range written in one text
 /// ("Août 2019 - Juin 2019") is checked the same way.
 /// </summary>
-public sealed class EndBeforeStartRule : CommitmentRule
+internal sealed class EndBeforeStartRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public EndBeforeStartRule() : base(RuleIds.EndBeforeStart) { }

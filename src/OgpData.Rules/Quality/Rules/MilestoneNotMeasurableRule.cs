@@ -13,7 +13,7 @@ namespace OgpData.Quality.Rules;
 /// finding sits on the description and names the words that decided with their learned weights, the language
 /// assumed and the score.
 /// </summary>
-public sealed class MilestoneNotMeasurableRule : CommitmentRule
+internal sealed class MilestoneNotMeasurableRule : CommitmentRule
 {
     private readonly MeasurabilityClassifier _classifier;
 

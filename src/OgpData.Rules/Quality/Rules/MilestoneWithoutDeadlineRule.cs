@@ -10,7 +10,7 @@ namespace OgpData.Quality.Rules;
 /// ("Dates à déterminer", "en continu", "durée indéterminée"). A date with a remark ("Août 2021 (en continu)")
 /// is a deadline and passes.
 /// </summary>
-public sealed class MilestoneWithoutDeadlineRule : CommitmentRule
+internal sealed class MilestoneWithoutDeadlineRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public MilestoneWithoutDeadlineRule() : base(RuleIds.MilestoneWithoutDeadline) { }

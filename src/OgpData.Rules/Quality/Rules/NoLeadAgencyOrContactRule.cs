@@ -8,7 +8,7 @@ namespace OgpData.Quality.Rules;
 /// non-blank <c>name</c> nor <c>id</c>) or no contact (no <c>contacts</c>, or an empty list). One finding
 /// names what is missing.
 /// </summary>
-public sealed class NoLeadAgencyOrContactRule : CommitmentRule
+internal sealed class NoLeadAgencyOrContactRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public NoLeadAgencyOrContactRule() : base(RuleIds.NoLeadAgencyOrContact) { }

@@ -4,7 +4,7 @@ using OgpData.Text;
 namespace OgpData.Quality.Rules;
 
 /// <summary>OGP0009: a commitment that names none of the OGP values (<c>ogpValues</c> absent or empty).</summary>
-public sealed class NoOgpValueRule : CommitmentRule
+internal sealed class NoOgpValueRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public NoOgpValueRule() : base(RuleIds.NoOgpValue) { }

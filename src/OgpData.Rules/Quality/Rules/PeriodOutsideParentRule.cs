@@ -9,7 +9,7 @@ namespace OgpData.Quality.Rules;
 /// an end whose earliest day is after the parent's latest end day (a start after the parent's end, or an end
 /// before the parent's start, counts too). A parent without a period is not compared.
 /// </summary>
-public sealed class PeriodOutsideParentRule : CommitmentRule
+internal sealed class PeriodOutsideParentRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public PeriodOutsideParentRule() : base(RuleIds.PeriodOutsideParent) { }

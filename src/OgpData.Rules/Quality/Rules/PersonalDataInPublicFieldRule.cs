@@ -10,7 +10,7 @@ namespace OgpData.Quality.Rules;
 /// (info@, contact@, secretariat@, ...) are not reported; see <see cref="PersonalDataScanner"/> for how an
 /// individual's address is told apart. The finding points at the address inside the string.
 /// </summary>
-public sealed class PersonalDataInPublicFieldRule : CommitmentRule
+internal sealed class PersonalDataInPublicFieldRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public PersonalDataInPublicFieldRule() : base(RuleIds.PersonalDataInPublicField) { }

@@ -9,7 +9,7 @@ namespace OgpData.Quality.Rules;
 /// French and English words and misspellings ("Susbtantiel" → substantial, "Limité" → limited, "Non commencé" →
 /// notStarted), and keeps the words as printed belong in <c>statusText</c>.
 /// </summary>
-public sealed class StatusNotInCodelistRule : CommitmentRule
+internal sealed class StatusNotInCodelistRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public StatusNotInCodelistRule() : base(RuleIds.StatusNotInCodelist) { }

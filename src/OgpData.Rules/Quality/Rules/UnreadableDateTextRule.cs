@@ -11,7 +11,7 @@ namespace OgpData.Quality.Rules;
 /// YYYY-MM-DD). When the parser can read the words of a date member, the message gives the canonical form
 /// to write instead. A text that says "to be determined" or "en continu" is readable: OGP0002 judges it.
 /// </summary>
-public sealed class UnreadableDateTextRule : CommitmentRule
+internal sealed class UnreadableDateTextRule : CommitmentRule
 {
     /// <summary>Creates the rule.</summary>
     public UnreadableDateTextRule() : base(RuleIds.UnreadableDateText) { }
