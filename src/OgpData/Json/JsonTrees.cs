@@ -55,15 +55,23 @@ internal static class JsonTrees
     /// </summary>
     public static int UnreadableTextAt(ReadOnlySpan<byte> utf8, out string reason)
     {
-        if (!Utf8.IsValid(utf8))
+        if (InvalidUtf8At(utf8) is { } at)
         {
-            var at = 0;
-            while (Rune.DecodeFromUtf8(utf8[at..], out _, out var length) == System.Buffers.OperationStatus.Done) at += length;
             reason = $"Not valid UTF-8 at byte {at}; save the file as UTF-8.";
             return at;
         }
         reason = "A string escapes a lone surrogate (\\ud800 to \\udfff without its pair), which no text can hold.";
         return LoneSurrogateAt(utf8);
+    }
+
+    /// <summary>The offset of the first byte that starts no UTF-8 character, or null when the text is valid.</summary>
+    public static int? InvalidUtf8At(ReadOnlySpan<byte> utf8)
+    {
+        // The vectorised check first: valid text, by far the common case, is never decoded rune by rune.
+        if (Utf8.IsValid(utf8)) return null;
+        var offset = 0;
+        while (offset < utf8.Length && Rune.DecodeFromUtf8(utf8[offset..], out _, out var length) == System.Buffers.OperationStatus.Done) offset += length;
+        return offset;
     }
 
     /// <summary>

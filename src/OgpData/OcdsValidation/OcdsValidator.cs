@@ -226,7 +226,7 @@ public static class OcdsValidator
         private static void ReadExtensions(MetadataProperty property, PackageState package)
         {
             package.ExtensionsProperty = property;
-            if (property.AfterItems || package.Schemas is not null || MalformedInputCheck.InvalidUtf8At(property.Utf8.Span) is not null) return;
+            if (property.AfterItems || package.Schemas is not null || JsonTrees.InvalidUtf8At(property.Utf8.Span) is not null) return;
             using var document = property.Parse();
             if (document.RootElement.ValueKind != JsonValueKind.Array) return;
             foreach (var entry in document.RootElement.EnumerateArray())
@@ -302,7 +302,7 @@ public static class OcdsValidator
             var findings = Placed(unit.Ready);
             // System.Text.Json reads invalid UTF-8 inside strings without a word and throws when a check decodes
             // them: refuse the item first. The check is vectorised, a small fraction of the parse.
-            if (MalformedInputCheck.InvalidUtf8At(item.Utf8.Span) is { } bad)
+            if (JsonTrees.InvalidUtf8At(item.Utf8.Span) is { } bad)
             {
                 findings.Add(new Pending(_malformed.ItemNotUtf8(item, item.PositionAt(bad)), null));
                 return new Done(unit.Sequence, findings.ToImmutable(), true, null, null, item, null);
@@ -406,7 +406,7 @@ public static class OcdsValidator
         {
             var findings = Placed(unit.Ready);
             var metadata = end.ToUtf8Json();
-            if (MalformedInputCheck.InvalidUtf8At(metadata) is not null)
+            if (JsonTrees.InvalidUtf8At(metadata) is not null)
             {
                 findings.Add(new Pending(_malformed.MetadataNotUtf8(end), null));
                 return new Done(unit.Sequence, findings.ToImmutable(), false, null, null, null, null);

@@ -65,17 +65,4 @@ internal sealed class MalformedInputCheck(OcdsValidationOptions options) : OcdsP
     {
         RuleId = RuleId, Severity = Severity, Pointer = item.Pointer, Message = message, Line = item.Position.Line, Column = item.Position.Column,
     };
-
-    /// <summary>The offset of the first byte that starts no UTF-8 character, or null when the text is valid.</summary>
-    public static int? InvalidUtf8At(ReadOnlySpan<byte> utf8)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(utf8)) return null;
-        var offset = 0;
-        while (offset < utf8.Length)
-        {
-            if (System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done) return offset;
-            offset += consumed;
-        }
-        return offset;
-    }
 }
