@@ -43,36 +43,72 @@ internal sealed class SchemaNode
         return null;
     }
 
-    // Names met in the data that the schema does not list, with whether a patternProperties regex knows them:
-    // the same additional fields recur in every release of a file, so each is transcoded, allocated and
-    // matched once. Bounded, so a file of random names cannot grow it without end.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _otherNames = new(StringComparer.Ordinal);
-    private const int OtherNamesKept = 1024;
-
     /// <summary>
     /// Looks up a member of the document: its schema when the schema lists it, else whether a pattern property
     /// knows it. The name handed back is the schema's own key string or a remembered one, so the walker's path
-    /// needs no new string for the names that recur from item to item.
+    /// needs no new string for the names that recur from item to item; both lookups read the name's UTF-8 bytes
+    /// straight from the document, with no string or transcoding per member.
     /// </summary>
     public bool TryFind(in JsonProperty property, out string name, out SchemaNode? node, out bool knownByPattern)
     {
-        knownByPattern = false;
-#if NET9_0_OR_GREATER
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
+        var listed = _listed ??= ListedNames.Of(Properties);
+        var slot = listed.Table.Find(property);
+        if (slot >= 0)
         {
-            Span<char> buffer = stackalloc char[128];
-            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw, buffer)];
-            if (Properties.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out name!, out node)) return true;
-            node = null;
-            if (_otherNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out name!, out knownByPattern)) return false;
+            (name, node, knownByPattern) = (listed.Table.Names[slot], listed.Nodes[slot], false);
+            return true;
         }
-#endif
+        node = null;
+        var others = _others;
+        slot = others?.Table.Find(property) ?? -1;
+        if (slot >= 0)
+        {
+            (name, knownByPattern) = (others!.Table.Names[slot], others.KnownByPattern[slot]);
+            return false;
+        }
         name = property.Name;
-        if (Properties.TryGetValue(name, out node)) return true;
         knownByPattern = MatchesPattern(name);
-        if (_otherNames.Count < OtherNamesKept) _otherNames.TryAdd(name, knownByPattern);
+        Remember(name, knownByPattern);
         return false;
+    }
+
+    // The listed names, built on first use: the builder fills Properties first, and every thread then only reads.
+    // Two threads that race here build equal tables; either is kept (a reference, so no thread sees half of one).
+    private ListedNames? _listed;
+
+    private sealed record ListedNames(Schema.Utf8NameTable Table, SchemaNode[] Nodes)
+    {
+        public static ListedNames Of(Dictionary<string, SchemaNode> properties)
+        {
+            var names = properties.Keys.ToArray();
+            return new ListedNames(new Schema.Utf8NameTable(names), Array.ConvertAll(names, key => properties[key]));
+        }
+    }
+
+    // Names met in the data that the schema does not list, with whether a patternProperties regex knows them:
+    // the same additional fields recur in every release of a file, so each is allocated and matched once. The
+    // table is replaced whole when a name is added (rare once a file's names have been met), so readers need
+    // no lock. Bounded, so a file of random names cannot grow it without end.
+    private OtherNames? _others;
+    private readonly object _remembering = new();
+    private const int OtherNamesKept = 1024;
+
+    private sealed record OtherNames(Schema.Utf8NameTable Table, bool[] KnownByPattern);
+
+    private void Remember(string name, bool knownByPattern)
+    {
+        lock (_remembering)
+        {
+            var others = _others;
+            var count = others?.Table.Names.Length ?? 0;
+            if (count >= OtherNamesKept || Array.IndexOf(others?.Table.Names ?? [], name) >= 0) return;
+            var names = new string[count + 1];
+            var known = new bool[count + 1];
+            others?.Table.Names.CopyTo(names, 0);
+            others?.KnownByPattern.CopyTo(known, 0);
+            (names[count], known[count]) = (name, knownByPattern);
+            _others = new OtherNames(new Schema.Utf8NameTable(names), known);
+        }
     }
 
     // The schema engine's own matcher: the same ECMA-to-.NET translation, and a non-backtracking automaton
