@@ -14,39 +14,39 @@ internal sealed class Evaluator
 {
     [ThreadStatic] private static Evaluator? cached;
 
-    private PathSegment[] path = new PathSegment[32];
-    private int pathLength;
-    private SchemaResource[] scope = new SchemaResource[16];
-    private int scopeLength;
-    private List<SchemaError>? errors;
-    private int errorCap;
-    private int maxDepth;
-    private int nodeDepth;
-    private bool recursionStopped;
-    private int silent;
-    private bool countOnly;
-    private int counted;
+    private PathSegment[] _path = new PathSegment[32];
+    private int _pathLength;
+    private SchemaResource[] _scope = new SchemaResource[16];
+    private int _scopeLength;
+    private List<SchemaError>? _errors;
+    private int _errorCap;
+    private int _maxDepth;
+    private int _nodeDepth;
+    private bool _recursionStopped;
+    private int _silent;
+    private bool _countOnly;
+    private int _counted;
 
     /// <summary>
     /// True while errors are only counted: nobody will read their messages or pointers (a bulk validation that
     /// already holds all the findings it keeps), so none is formatted.
     /// </summary>
-    public bool CountOnly => countOnly;
+    public bool CountOnly => _countOnly;
 
     /// <summary>True while errors are being recorded (not inside anyOf/not/if probing, not past the cap).</summary>
-    public bool Reporting => silent == 0 && !Full;
+    public bool Reporting => _silent == 0 && !Full;
 
     /// <summary>True when evaluation may stop at the first failure: nobody will read the other errors.</summary>
-    public bool ShortCircuit => silent > 0 || Full;
+    public bool ShortCircuit => _silent > 0 || Full;
 
-    public bool Full => ErrorCount >= errorCap;
+    public bool Full => ErrorCount >= _errorCap;
 
     public static Evaluator Rent(SchemaOptions options)
     {
         var evaluator = cached ?? new Evaluator();
         cached = null;
-        evaluator.errorCap = options.ErrorCap;
-        evaluator.maxDepth = options.MaxDepth;
+        evaluator._errorCap = options.ErrorCap;
+        evaluator._maxDepth = options.MaxDepth;
         return evaluator;
     }
 
@@ -54,17 +54,17 @@ internal sealed class Evaluator
     public static Evaluator RentCounting(SchemaOptions options)
     {
         var evaluator = Rent(options);
-        evaluator.countOnly = true;
-        evaluator.counted = 0;
+        evaluator._countOnly = true;
+        evaluator._counted = 0;
         return evaluator;
     }
 
     /// <summary>Ends a counting evaluation: the number of errors <see cref="Finish"/> would have listed.</summary>
     public int FinishCount(bool valid)
     {
-        var count = counted > 0 || valid ? counted : 1;
-        countOnly = false;
-        counted = 0;
+        var count = _counted > 0 || valid ? _counted : 1;
+        _countOnly = false;
+        _counted = 0;
         Finish(true);
         return count;
     }
@@ -72,9 +72,9 @@ internal sealed class Evaluator
     public ValidationResult Finish(bool valid)
     {
         ValidationResult result;
-        if (errors is { Count: > 0 })
+        if (_errors is { Count: > 0 })
         {
-            result = new ValidationResult { Errors = errors.ToImmutableArray(), Truncated = errors.Count >= errorCap };
+            result = new ValidationResult { Errors = _errors.ToImmutableArray(), Truncated = _errors.Count >= _errorCap };
         }
         else if (valid)
         {
@@ -88,27 +88,27 @@ internal sealed class Evaluator
                 Errors = [new SchemaError { InstancePointer = "", Keyword = "", SchemaLocation = "", Message = "the instance is not valid" }],
             };
         }
-        errors = null;
-        pathLength = 0;
-        scopeLength = 0;
-        nodeDepth = 0;
-        recursionStopped = false;
-        silent = 0;
+        _errors = null;
+        _pathLength = 0;
+        _scopeLength = 0;
+        _nodeDepth = 0;
+        _recursionStopped = false;
+        _silent = 0;
         cached = this;
         return result;
     }
 
-    public void BeginSilent() => silent++;
+    public void BeginSilent() => _silent++;
 
-    public void EndSilent() => silent--;
+    public void EndSilent() => _silent--;
 
-    public int ErrorCount => countOnly ? counted : errors?.Count ?? 0;
+    public int ErrorCount => _countOnly ? _counted : _errors?.Count ?? 0;
 
     /// <summary>Drops errors recorded after a mark (an alternative that failed while another succeeded).</summary>
     public void TruncateErrors(int count)
     {
-        if (countOnly) counted = Math.Min(counted, count);
-        else if (errors is not null && errors.Count > count) errors.RemoveRange(count, errors.Count - count);
+        if (_countOnly) _counted = Math.Min(_counted, count);
+        else if (_errors is not null && _errors.Count > count) _errors.RemoveRange(count, _errors.Count - count);
     }
 
     // ---- instance path ----
@@ -117,41 +117,41 @@ internal sealed class Evaluator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool PushProperty(in JsonProperty property)
     {
-        if (pathLength >= maxDepth) return TooDeep();
-        if (pathLength == path.Length) Array.Resize(ref path, path.Length * 2);
-        path[pathLength++] = new PathSegment(property, -1);
+        if (_pathLength >= _maxDepth) return TooDeep();
+        if (_pathLength == _path.Length) Array.Resize(ref _path, _path.Length * 2);
+        _path[_pathLength++] = new PathSegment(property, -1);
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool PushIndex(int index)
     {
-        if (pathLength >= maxDepth) return TooDeep();
-        if (pathLength == path.Length) Array.Resize(ref path, path.Length * 2);
-        path[pathLength++] = new PathSegment(default, index);
+        if (_pathLength >= _maxDepth) return TooDeep();
+        if (_pathLength == _path.Length) Array.Resize(ref _path, _path.Length * 2);
+        _path[_pathLength++] = new PathSegment(default, index);
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Pop() => pathLength--;
+    public void Pop() => _pathLength--;
 
     private bool TooDeep()
     {
-        if (Reporting) Add("maxDepth", "", $"the value nests deeper than {maxDepth} levels; validation does not descend further", null);
+        if (Reporting) Add("maxDepth", "", $"the value nests deeper than {_maxDepth} levels; validation does not descend further", null);
         return false;
     }
 
     // Reused for every pointer this evaluator builds: a badly invalid bulk file reports hundreds of thousands.
-    private readonly StringBuilder pointerText = new();
+    private readonly StringBuilder _pointerText = new();
 
     public string CurrentPointer()
     {
-        if (pathLength == 0) return "";
-        var builder = pointerText.Clear();
-        for (var i = 0; i < pathLength; i++)
+        if (_pathLength == 0) return "";
+        var builder = _pointerText.Clear();
+        for (var i = 0; i < _pathLength; i++)
         {
             builder.Append('/');
-            ref readonly var segment = ref path[i];
+            ref readonly var segment = ref _path[i];
             if (segment.Index >= 0) builder.Append(segment.Index);
             else JsonPointerText.AppendEscaped(builder, segment.Property.Name);
         }
@@ -163,14 +163,14 @@ internal sealed class Evaluator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool EnterNode(SchemaNode node)
     {
-        if (recursionStopped) return false;
-        if (++nodeDepth > 4000 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (_recursionStopped) return false;
+        if (++_nodeDepth > 4000 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            nodeDepth--;
+            _nodeDepth--;
             // Stop the whole evaluation, not only this branch: a cycle through two references ({"$ref": "#a",
             // "$recursiveRef": "#a"}) branches at every level, and retrying each branch down to the limit
             // would take exponential time.
-            recursionStopped = true;
+            _recursionStopped = true;
             if (Reporting)
             {
                 Add("$ref", node.Location,
@@ -182,25 +182,25 @@ internal sealed class Evaluator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void ExitNode() => nodeDepth--;
+    public void ExitNode() => _nodeDepth--;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool PushScope(SchemaResource resource)
     {
-        if (scopeLength > 0 && ReferenceEquals(scope[scopeLength - 1], resource)) return false;
-        if (scopeLength == scope.Length) Array.Resize(ref scope, scope.Length * 2);
-        scope[scopeLength++] = resource;
+        if (_scopeLength > 0 && ReferenceEquals(_scope[_scopeLength - 1], resource)) return false;
+        if (_scopeLength == _scope.Length) Array.Resize(ref _scope, _scope.Length * 2);
+        _scope[_scopeLength++] = resource;
         return true;
     }
 
-    public void PopScope() => scopeLength--;
+    public void PopScope() => _scopeLength--;
 
     /// <summary>The outermost resource in the dynamic scope holding a <c>$dynamicAnchor</c> of this name.</summary>
     public SchemaNode? FindDynamicAnchor(string name)
     {
-        for (var i = 0; i < scopeLength; i++)
+        for (var i = 0; i < _scopeLength; i++)
         {
-            if (scope[i].DynamicAnchors is { } anchors && anchors.TryGetValue(name, out var node)) return node;
+            if (_scope[i].DynamicAnchors is { } anchors && anchors.TryGetValue(name, out var node)) return node;
         }
         return null;
     }
@@ -208,9 +208,9 @@ internal sealed class Evaluator
     /// <summary>For <c>$recursiveRef</c>: the outermost resource of the dynamic scope with <c>$recursiveAnchor: true</c>.</summary>
     public SchemaNode? FindRecursiveAnchor()
     {
-        for (var i = 0; i < scopeLength; i++)
+        for (var i = 0; i < _scopeLength; i++)
         {
-            if (scope[i].RecursiveAnchor && scope[i].RootNode is { } root) return root;
+            if (_scope[i].RecursiveAnchor && _scope[i].RootNode is { } root) return root;
         }
         return null;
     }
@@ -219,39 +219,39 @@ internal sealed class Evaluator
 
     public void Report(Keyword keyword, in JsonElement value, string message)
     {
-        if (countOnly) Count();
+        if (_countOnly) Count();
         else Add(keyword.Name, keyword.Location, message, ValueText.Short(value));
     }
 
     /// <summary>As the string overload; in counting mode the message is never formatted.</summary>
     public void Report(Keyword keyword, in JsonElement value, [InterpolatedStringHandlerArgument("")] ref ErrorMessage message)
     {
-        if (countOnly) Count();
+        if (_countOnly) Count();
         else Add(keyword.Name, keyword.Location, message.ToStringAndClear(), ValueText.Short(value));
     }
 
     /// <summary>As the string overload; in counting mode the message is never formatted.</summary>
     public void Add(string keyword, string location, [InterpolatedStringHandlerArgument("")] ref ErrorMessage message, string? value)
     {
-        if (countOnly) Count();
+        if (_countOnly) Count();
         else Add(keyword, location, message.ToStringAndClear(), value);
     }
 
     private void Count()
     {
-        if (counted < errorCap) counted++;
+        if (_counted < _errorCap) _counted++;
     }
 
     public void Add(string keyword, string location, string message, string? value)
     {
-        if (countOnly)
+        if (_countOnly)
         {
             Count();
             return;
         }
-        errors ??= new List<SchemaError>();
-        if (errors.Count >= errorCap) return;
-        errors.Add(new SchemaError
+        _errors ??= new List<SchemaError>();
+        if (_errors.Count >= _errorCap) return;
+        _errors.Add(new SchemaError
         {
             InstancePointer = CurrentPointer(),
             Keyword = keyword,
@@ -268,25 +268,25 @@ internal sealed class Evaluator
 [InterpolatedStringHandler]
 internal ref struct ErrorMessage
 {
-    private DefaultInterpolatedStringHandler text;
-    private readonly bool active;
+    private DefaultInterpolatedStringHandler _text;
+    private readonly bool _active;
 
     public ErrorMessage(int literalLength, int formattedCount, Evaluator evaluator, out bool shouldAppend)
     {
-        active = !evaluator.CountOnly;
-        shouldAppend = active;
-        text = active ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        _active = !evaluator.CountOnly;
+        shouldAppend = _active;
+        _text = _active ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
     }
 
-    public void AppendLiteral(string value) => text.AppendLiteral(value);
+    public void AppendLiteral(string value) => _text.AppendLiteral(value);
 
-    public void AppendFormatted<T>(T value) => text.AppendFormatted(value);
+    public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
 
-    public void AppendFormatted<T>(T value, string? format) => text.AppendFormatted(value, format);
+    public void AppendFormatted<T>(T value, string? format) => _text.AppendFormatted(value, format);
 
-    public void AppendFormatted(string? value) => text.AppendFormatted(value);
+    public void AppendFormatted(string? value) => _text.AppendFormatted(value);
 
-    public string ToStringAndClear() => active ? text.ToStringAndClear() : "";
+    public string ToStringAndClear() => _active ? _text.ToStringAndClear() : "";
 }
 
 /// <summary>Short renderings of instance values for messages.</summary>

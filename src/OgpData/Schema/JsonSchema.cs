@@ -55,11 +55,11 @@ public static class JsonSchema
 /// </summary>
 public sealed class CompiledSchema
 {
-    private readonly SchemaNode root;
+    private readonly SchemaNode _root;
 
     internal CompiledSchema(SchemaNode root, SchemaOptions options)
     {
-        this.root = root;
+        _root = root;
         Options = options;
     }
 
@@ -67,7 +67,7 @@ public sealed class CompiledSchema
     public SchemaOptions Options { get; }
 
     /// <summary>Where the schema lives (its <c>$id</c>, or <c>#</c> for an anonymous schema).</summary>
-    public string Location => root.Location;
+    public string Location => _root.Location;
 
     /// <summary>Validates an instance and collects its errors (up to <see cref="SchemaOptions.MaxErrors"/>).</summary>
     public ValidationResult Validate(JsonElement instance)
@@ -76,7 +76,7 @@ public sealed class CompiledSchema
         bool valid;
         try
         {
-            valid = root.Evaluate(instance, evaluator, null);
+            valid = _root.Evaluate(instance, evaluator, null);
         }
         catch (InvalidOperationException e) when (IsUndecodableText(e))
         {
@@ -118,7 +118,7 @@ public sealed class CompiledSchema
         bool valid;
         try
         {
-            valid = root.Evaluate(instance, evaluator, null);
+            valid = _root.Evaluate(instance, evaluator, null);
         }
         catch (InvalidOperationException e) when (IsUndecodableText(e))
         {
@@ -141,7 +141,7 @@ public sealed class CompiledSchema
         bool valid;
         try
         {
-            valid = root.Evaluate(instance, evaluator, null);
+            valid = _root.Evaluate(instance, evaluator, null);
         }
         catch (InvalidOperationException e) when (IsUndecodableText(e))
         {

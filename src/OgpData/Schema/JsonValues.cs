@@ -197,31 +197,31 @@ internal static class Utf8Hash
 /// </summary>
 internal sealed class Utf8NameTable
 {
-    private readonly byte[][] keys;
-    private readonly int[] slots;
-    private readonly int mask;
+    private readonly byte[][] _keys;
+    private readonly int[] _slots;
+    private readonly int _mask;
 
     public Utf8NameTable(IReadOnlyList<string> names)
     {
         var size = 4;
         while (size < names.Count * 2) size *= 2;
-        keys = new byte[size][];
-        slots = new int[size];
-        mask = size - 1;
+        _keys = new byte[size][];
+        _slots = new int[size];
+        _mask = size - 1;
         Names = names.ToArray();
         for (var i = 0; i < names.Count; i++)
         {
             var key = Encoding.UTF8.GetBytes(names[i]);
-            var at = Utf8Hash.Of(key) & mask;
-            while (keys[at] is not null)
+            var at = Utf8Hash.Of(key) & _mask;
+            while (_keys[at] is not null)
             {
-                if (keys[at].AsSpan().SequenceEqual(key)) break;
-                at = (at + 1) & mask;
+                if (_keys[at].AsSpan().SequenceEqual(key)) break;
+                at = (at + 1) & _mask;
             }
-            if (keys[at] is null)
+            if (_keys[at] is null)
             {
-                keys[at] = key;
-                slots[at] = i;
+                _keys[at] = key;
+                _slots[at] = i;
             }
         }
     }
@@ -231,13 +231,13 @@ internal sealed class Utf8NameTable
     /// <summary>The slot of a name, or -1.</summary>
     public int Find(ReadOnlySpan<byte> name)
     {
-        var at = Utf8Hash.Of(name) & mask;
+        var at = Utf8Hash.Of(name) & _mask;
         while (true)
         {
-            var key = keys[at];
+            var key = _keys[at];
             if (key is null) return -1;
-            if (name.SequenceEqual(key)) return slots[at];
-            at = (at + 1) & mask;
+            if (name.SequenceEqual(key)) return _slots[at];
+            at = (at + 1) & _mask;
         }
     }
 

@@ -48,13 +48,13 @@ internal sealed class SchemaCompiler
         UnevaluatedPropertiesKeyword.Compile,
     ];
 
-    private readonly SchemaIndex index;
-    private readonly Dictionary<string, SchemaRegex> regexes = new(StringComparer.Ordinal);
+    private readonly SchemaIndex _index;
+    private readonly Dictionary<string, SchemaRegex> _regexes = new(StringComparer.Ordinal);
 
     public SchemaCompiler(SchemaOptions options)
     {
         Options = options;
-        index = new SchemaIndex(options);
+        _index = new SchemaIndex(options);
     }
 
     public SchemaOptions Options { get; }
@@ -64,8 +64,8 @@ internal sealed class SchemaCompiler
         var baseUri = uri is null
             ? SchemaUri.AnonymousPrefix + Interlocked.Increment(ref anonymousCount)
             : SchemaUri.Normalize(SchemaUri.Split(uri).Absolute);
-        var document = index.Load(schema, baseUri, Options.DefaultDraft);
-        var root = index.NodeAt(new SchemaPlace(document, ""));
+        var document = _index.Load(schema, baseUri, Options.DefaultDraft);
+        var root = _index.NodeAt(new SchemaPlace(document, ""));
         Drain();
         return root;
     }
@@ -73,20 +73,20 @@ internal sealed class SchemaCompiler
     /// <summary>Compiles the node a URI names (for <see cref="SchemaRegistry.Compile(Uri, SchemaOptions?)"/>).</summary>
     public SchemaNode CompileUri(string uri)
     {
-        var node = index.Resolve(uri, "(requested)");
+        var node = _index.Resolve(uri, "(requested)");
         Drain();
         return node;
     }
 
     private void Drain()
     {
-        while (index.TryTakePending(out var node, out var place)) Fill(node, place);
+        while (_index.TryTakePending(out var node, out var place)) Fill(node, place);
     }
 
     private void Fill(SchemaNode node, SchemaPlace place)
     {
         if (!JsonPointerText.TryNavigate(place.Document.Root, place.Pointer, out var element)) throw SchemaIndex.NothingAt(place);
-        var resource = index.ResourceOf(place);
+        var resource = _index.ResourceOf(place);
         node.Resource = resource;
         var local = place.Pointer.Substring(resource.DocumentPointer.Length);
         node.Location = SchemaUri.Display(resource.BaseUri, local);
@@ -96,7 +96,7 @@ internal sealed class SchemaCompiler
             resource.DynamicAnchors = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
             foreach (var (name, pointer) in resource.DynamicAnchorPointers)
             {
-                resource.DynamicAnchors[name] = index.NodeAt(new SchemaPlace(resource.Document, pointer));
+                resource.DynamicAnchors[name] = _index.NodeAt(new SchemaPlace(resource.Document, pointer));
             }
         }
 
@@ -114,7 +114,7 @@ internal sealed class SchemaCompiler
                 throw new SchemaCompileException($"the schema at {node.Location} is {element.ValueKind.ToString().ToLowerInvariant()}; a schema must be an object or a boolean.");
         }
 
-        var context = new KeywordContext(this, index, element, place, resource, node.Location);
+        var context = new KeywordContext(this, _index, element, place, resource, node.Location);
         foreach (var compile in Keywords)
         {
             compile(context);
@@ -127,7 +127,7 @@ internal sealed class SchemaCompiler
     /// <summary>A regex compiled once per pattern text for the whole compilation.</summary>
     public SchemaRegex Regex(string pattern, string location)
     {
-        if (regexes.TryGetValue(pattern, out var regex)) return regex;
+        if (_regexes.TryGetValue(pattern, out var regex)) return regex;
         try
         {
             regex = new SchemaRegex(pattern, Options.RegexTimeout);
@@ -136,7 +136,7 @@ internal sealed class SchemaCompiler
         {
             throw new SchemaCompileException($"the pattern {ValueText.Quote(pattern)} at {location} is not a valid regular expression: {e.Message}", e);
         }
-        regexes.Add(pattern, regex);
+        _regexes.Add(pattern, regex);
         return regex;
     }
 }

@@ -14,23 +14,23 @@ internal readonly record struct SchemaPlace(SchemaDocument Document, string Poin
 /// </summary>
 internal sealed class SchemaIndex(SchemaOptions options)
 {
-    private readonly Dictionary<string, SchemaResource> resources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SchemaPlace> anchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<SchemaPlace, SchemaResource> placeResources = new();
-    private readonly Dictionary<SchemaPlace, SchemaNode> nodes = new();
-    private readonly Queue<(SchemaNode Node, SchemaPlace Place)> pending = new();
-    private readonly HashSet<string> loadedUris = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaResource> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaPlace> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<SchemaPlace, SchemaResource> _placeResources = new();
+    private readonly Dictionary<SchemaPlace, SchemaNode> _nodes = new();
+    private readonly Queue<(SchemaNode Node, SchemaPlace Place)> _pending = new();
+    private readonly HashSet<string> _loadedUris = new(StringComparer.Ordinal);
 
     /// <summary>The next node handed out but not yet compiled.</summary>
     public bool TryTakePending(out SchemaNode node, out SchemaPlace place)
     {
-        if (pending.Count == 0)
+        if (_pending.Count == 0)
         {
             node = null!;
             place = default;
             return false;
         }
-        (node, place) = pending.Dequeue();
+        (node, place) = _pending.Dequeue();
         return true;
     }
 
@@ -39,7 +39,7 @@ internal sealed class SchemaIndex(SchemaOptions options)
     public SchemaDocument Load(JsonElement root, string retrievalUri, SchemaDraft fallbackDraft)
     {
         var document = new SchemaDocument { Root = root.Clone(), RetrievalUri = retrievalUri };
-        loadedUris.Add(retrievalUri);
+        _loadedUris.Add(retrievalUri);
         var draft = fallbackDraft;
         var validation = true;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var meta) && meta.ValueKind == JsonValueKind.String)
@@ -51,7 +51,7 @@ internal sealed class SchemaIndex(SchemaOptions options)
         {
             BaseUri = retrievalUri, Document = document, DocumentPointer = "", Draft = draft, ValidationVocabulary = validation,
         };
-        resources.TryAdd(retrievalUri, resource);
+        _resources.TryAdd(retrievalUri, resource);
         Index(document.Root, document, "", resource, 0);
         return document;
     }
@@ -96,7 +96,7 @@ internal sealed class SchemaIndex(SchemaOptions options)
         var place = new SchemaPlace(document, pointer);
         if (element.ValueKind != JsonValueKind.Object)
         {
-            placeResources.TryAdd(place, resource);
+            _placeResources.TryAdd(place, resource);
             return;
         }
 
@@ -116,7 +116,7 @@ internal sealed class SchemaIndex(SchemaOptions options)
             var id = idElement.GetString()!;
             if (legacy && id.StartsWith('#'))
             {
-                anchors.TryAdd(resource.BaseUri + id, place);
+                _anchors.TryAdd(resource.BaseUri + id, place);
             }
             else
             {
@@ -125,26 +125,26 @@ internal sealed class SchemaIndex(SchemaOptions options)
                 {
                     resource.BaseUri = absolute;
                     resource.Draft = draft;
-                    resources.TryAdd(absolute, resource);
+                    _resources.TryAdd(absolute, resource);
                 }
                 else
                 {
                     resource = new SchemaResource { BaseUri = absolute, Document = document, DocumentPointer = pointer, Draft = draft };
-                    resources.TryAdd(absolute, resource);
+                    _resources.TryAdd(absolute, resource);
                 }
-                if (legacy && !string.IsNullOrEmpty(fragment)) anchors.TryAdd(absolute + "#" + fragment, place);
+                if (legacy && !string.IsNullOrEmpty(fragment)) _anchors.TryAdd(absolute + "#" + fragment, place);
             }
         }
-        placeResources.TryAdd(place, resource);
+        _placeResources.TryAdd(place, resource);
 
         if (DraftVocabulary.Has(draft, "$anchor") && element.TryGetProperty("$anchor", out var anchor) && anchor.ValueKind == JsonValueKind.String)
         {
-            anchors.TryAdd(resource.BaseUri + "#" + anchor.GetString(), place);
+            _anchors.TryAdd(resource.BaseUri + "#" + anchor.GetString(), place);
         }
         if (DraftVocabulary.Has(draft, "$dynamicAnchor") && element.TryGetProperty("$dynamicAnchor", out var dynamic) && dynamic.ValueKind == JsonValueKind.String)
         {
             var name = dynamic.GetString()!;
-            anchors.TryAdd(resource.BaseUri + "#" + name, place);
+            _anchors.TryAdd(resource.BaseUri + "#" + name, place);
             (resource.DynamicAnchorPointers ??= new Dictionary<string, string>(StringComparer.Ordinal)).TryAdd(name, pointer);
             NodeAt(place);
         }
@@ -213,10 +213,10 @@ internal sealed class SchemaIndex(SchemaOptions options)
     /// <summary>The node of a place, created (and queued for compiling) on first request.</summary>
     public SchemaNode NodeAt(SchemaPlace place)
     {
-        if (nodes.TryGetValue(place, out var node)) return node;
+        if (_nodes.TryGetValue(place, out var node)) return node;
         node = new SchemaNode();
-        nodes.Add(place, node);
-        pending.Enqueue((node, place));
+        _nodes.Add(place, node);
+        _pending.Enqueue((node, place));
         return node;
     }
 
@@ -233,12 +233,12 @@ internal sealed class SchemaIndex(SchemaOptions options)
     /// <summary>The resource with an absolute URI, loading its document from the registry or resolver once.</summary>
     public SchemaResource? FindResource(string absolute)
     {
-        if (resources.TryGetValue(absolute, out var resource)) return resource;
-        if (SchemaUri.OtherScheme(absolute) is { } other && resources.TryGetValue(other, out resource)) return resource;
-        if (loadedUris.Contains(absolute)) return null;
+        if (_resources.TryGetValue(absolute, out var resource)) return resource;
+        if (SchemaUri.OtherScheme(absolute) is { } other && _resources.TryGetValue(other, out resource)) return resource;
+        if (_loadedUris.Contains(absolute)) return null;
         if (FindDocument(absolute) is not { } document) return null;
         Load(document, absolute, options.DefaultDraft);
-        resources.TryGetValue(absolute, out resource);
+        _resources.TryGetValue(absolute, out resource);
         return resource;
     }
 
@@ -259,8 +259,8 @@ internal sealed class SchemaIndex(SchemaOptions options)
             }
             return NodeAt(new SchemaPlace(resource.Document, pointer));
         }
-        if (anchors.TryGetValue(resource.BaseUri + "#" + fragment, out var place) ||
-            anchors.TryGetValue(absolute + "#" + fragment, out place))
+        if (_anchors.TryGetValue(resource.BaseUri + "#" + fragment, out var place) ||
+            _anchors.TryGetValue(absolute + "#" + fragment, out place))
         {
             return NodeAt(place);
         }
@@ -270,18 +270,18 @@ internal sealed class SchemaIndex(SchemaOptions options)
     /// <summary>The resource a place belongs to.</summary>
     public SchemaResource ResourceOf(SchemaPlace place)
     {
-        if (placeResources.TryGetValue(place, out var resource)) return resource;
+        if (_placeResources.TryGetValue(place, out var resource)) return resource;
         // A place reached by a pointer into a non-schema keyword: its nearest indexed ancestor's resource.
         var pointer = place.Pointer;
         while (pointer.Length > 0)
         {
             pointer = pointer.Substring(0, pointer.LastIndexOf('/'));
-            if (placeResources.TryGetValue(new SchemaPlace(place.Document, pointer), out resource))
+            if (_placeResources.TryGetValue(new SchemaPlace(place.Document, pointer), out resource))
             {
                 // Index it as a schema now, so ids and anchors inside it count.
                 if (!JsonPointerText.TryNavigate(place.Document.Root, place.Pointer, out var element)) throw NothingAt(place);
                 Index(element, place.Document, place.Pointer, resource, 0);
-                return placeResources[place];
+                return _placeResources[place];
             }
         }
         throw new SchemaCompileException($"internal error: no schema resource for '{place.Pointer}'.");

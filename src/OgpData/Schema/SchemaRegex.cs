@@ -10,42 +10,42 @@ namespace OgpData.Schema;
 /// </summary>
 internal sealed class SchemaRegex
 {
-    private readonly string dotnetPattern;
-    private readonly TimeSpan timeout;
-    private readonly string? prefix;
-    private Regex? regex;
+    private readonly string _dotnetPattern;
+    private readonly TimeSpan _timeout;
+    private readonly string? _prefix;
+    private Regex? _regex;
 
     public SchemaRegex(string pattern, TimeSpan timeout)
     {
         Pattern = pattern;
-        dotnetPattern = Translate(pattern);
-        this.timeout = timeout;
+        _dotnetPattern = Translate(pattern);
+        _timeout = timeout;
         // Parse now so a bad pattern fails the compile; the interpreter's parse is cheap. The matcher
         // itself is built on first use: building a non-backtracking automaton for the long OCDS
         // language-tag patterns costs ~100 ms each, and most are never reached past their prefix.
-        _ = new Regex(dotnetPattern, RegexOptions.CultureInvariant, timeout);
-        prefix = LiteralPrefix(pattern);
-        PrefixUtf8 = prefix is null ? null : Encoding.UTF8.GetBytes(prefix);
+        _ = new Regex(_dotnetPattern, RegexOptions.CultureInvariant, timeout);
+        _prefix = LiteralPrefix(pattern);
+        PrefixUtf8 = _prefix is null ? null : Encoding.UTF8.GetBytes(_prefix);
     }
 
     /// <summary>The literal prefix as UTF-8, so names straight from the document can be rejected undecoded.</summary>
     public byte[]? PrefixUtf8 { get; }
 
-    private Regex Matcher => regex ?? Build();
+    private Regex Matcher => _regex ?? Build();
 
     private Regex Build()
     {
         Regex built;
         try
         {
-            built = new Regex(dotnetPattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            built = new Regex(_dotnetPattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         }
         catch (NotSupportedException)
         {
             // Backreferences and lookarounds need backtracking: bound it with the match timeout instead.
-            built = new Regex(dotnetPattern, RegexOptions.CultureInvariant, timeout);
+            built = new Regex(_dotnetPattern, RegexOptions.CultureInvariant, _timeout);
         }
-        return Interlocked.CompareExchange(ref regex, built, null) ?? built;
+        return Interlocked.CompareExchange(ref _regex, built, null) ?? built;
     }
 
     public string Pattern { get; }
@@ -53,7 +53,7 @@ internal sealed class SchemaRegex
     /// <summary>True on a match; a match that runs out of time counts as no match.</summary>
     public bool IsMatch(ReadOnlySpan<char> text)
     {
-        if (prefix is not null && !text.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        if (_prefix is not null && !text.StartsWith(_prefix, StringComparison.Ordinal)) return false;
         try
         {
             return Matcher.IsMatch(text);

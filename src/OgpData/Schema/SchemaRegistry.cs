@@ -10,13 +10,13 @@ namespace OgpData.Schema;
 /// </summary>
 public sealed class SchemaRegistry
 {
-    private readonly ConcurrentDictionary<string, JsonElement> documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonElement> _documents = new(StringComparer.Ordinal);
 
     /// <summary>Registers a document under a URI (any fragment is ignored). The element is cloned.</summary>
     public void Register(Uri uri, JsonElement document)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        documents[Key(uri.OriginalString)] = document.Clone();
+        _documents[Key(uri.OriginalString)] = document.Clone();
     }
 
     /// <summary>Registers a document given as JSON text.</summary>
@@ -56,8 +56,8 @@ public sealed class SchemaRegistry
     internal JsonElement? Find(string absolute)
     {
         var key = Key(absolute);
-        if (documents.TryGetValue(key, out var document)) return document;
-        if (SchemaUri.OtherScheme(key) is { } other && documents.TryGetValue(other, out document)) return document;
+        if (_documents.TryGetValue(key, out var document)) return document;
+        if (SchemaUri.OtherScheme(key) is { } other && _documents.TryGetValue(other, out document)) return document;
         return null;
     }
 

@@ -11,23 +11,23 @@ internal sealed class EnumKeyword : Keyword
         if (c.Has("enum", out var enumeration) && enumeration.ValueKind == JsonValueKind.Array) c.Add(new EnumKeyword(c.At("enum"), enumeration));
     }
 
-    private readonly Utf8NameTable? strings;
-    private readonly HashSet<JsonElement>? values;
-    private readonly bool allStrings;
-    private readonly string shown;
+    private readonly Utf8NameTable? _strings;
+    private readonly HashSet<JsonElement>? _values;
+    private readonly bool _allStrings;
+    private readonly string _shown;
 
     public EnumKeyword(string location, JsonElement list) : base("enum", location)
     {
         var texts = new List<string>();
-        allStrings = true;
-        values = new HashSet<JsonElement>(JsonValueComparer.Instance);
+        _allStrings = true;
+        _values = new HashSet<JsonElement>(JsonValueComparer.Instance);
         foreach (var item in list.EnumerateArray())
         {
-            values.Add(item);
+            _values.Add(item);
             if (item.ValueKind == JsonValueKind.String) texts.Add(JsonText.StringOf(item));
-            else allStrings = false;
+            else _allStrings = false;
         }
-        if (texts.Count > 0) strings = new Utf8NameTable(texts);
+        if (texts.Count > 0) _strings = new Utf8NameTable(texts);
         var sample = new StringBuilder();
         var count = 0;
         foreach (var item in list.EnumerateArray())
@@ -40,17 +40,17 @@ internal sealed class EnumKeyword : Keyword
             if (sample.Length > 0) sample.Append(", ");
             sample.Append(ValueText.Short(item));
         }
-        shown = sample.ToString();
+        _shown = sample.ToString();
     }
 
     public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
     {
         bool ok;
-        if (instance.ValueKind == JsonValueKind.String) ok = strings is not null && strings.FindString(instance) >= 0;
-        else ok = !allStrings && values!.Contains(instance);
+        if (instance.ValueKind == JsonValueKind.String) ok = _strings is not null && _strings.FindString(instance) >= 0;
+        else ok = !_allStrings && _values!.Contains(instance);
         if (!ok && evaluator.Reporting)
         {
-            evaluator.Report(this, instance, $"{ValueText.Short(instance)} is not one of the allowed values ({shown})");
+            evaluator.Report(this, instance, $"{ValueText.Short(instance)} is not one of the allowed values ({_shown})");
         }
         return ok;
     }

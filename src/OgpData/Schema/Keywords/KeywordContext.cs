@@ -13,7 +13,7 @@ internal delegate void KeywordCompile(KeywordContext c);
 /// </summary>
 internal sealed class KeywordContext(SchemaCompiler compiler, SchemaIndex index, JsonElement element, SchemaPlace place, SchemaResource resource, string location)
 {
-    private readonly List<Keyword> keywords = [];
+    private readonly List<Keyword> _keywords = [];
 
     public SchemaOptions Options => compiler.Options;
 
@@ -49,11 +49,11 @@ internal sealed class KeywordContext(SchemaCompiler compiler, SchemaIndex index,
 
     public bool Has(string keyword) => Has(keyword, out _);
 
-    public void Add(Keyword keyword) => keywords.Add(keyword);
+    public void Add(Keyword keyword) => _keywords.Add(keyword);
 
     public void Stop() => Stopped = true;
 
-    public Keyword[] ToArray() => keywords.ToArray();
+    public Keyword[] ToArray() => _keywords.ToArray();
 
     /// <summary>The location of a keyword of this object.</summary>
     public string At(string keyword) => Location + "/" + JsonPointerText.Escape(keyword);

@@ -42,23 +42,23 @@ internal sealed class PropertiesKeyword : Keyword
             hasAdditional ? c.Sub("additionalProperties") : null, c.At("additionalProperties")));
     }
 
-    private readonly Utf8NameTable? names;
-    private readonly SchemaNode[] schemas;
-    private readonly SchemaRegex[] patterns;
-    private readonly SchemaNode[] patternSchemas;
-    private readonly SchemaNode? additional;
-    private readonly string additionalLocation;
+    private readonly Utf8NameTable? _names;
+    private readonly SchemaNode[] _schemas;
+    private readonly SchemaRegex[] _patterns;
+    private readonly SchemaNode[] _patternSchemas;
+    private readonly SchemaNode? _additional;
+    private readonly string _additionalLocation;
 
     public PropertiesKeyword(string name, string location, Utf8NameTable? names, SchemaNode[] schemas,
         SchemaRegex[] patterns, SchemaNode[] patternSchemas, SchemaNode? additional, string additionalLocation)
         : base(name, location)
     {
-        this.names = names;
-        this.schemas = schemas;
-        this.patterns = patterns;
-        this.patternSchemas = patternSchemas;
-        this.additional = additional;
-        this.additionalLocation = additionalLocation;
+        _names = names;
+        _schemas = schemas;
+        _patterns = patterns;
+        _patternSchemas = patternSchemas;
+        _additional = additional;
+        _additionalLocation = additionalLocation;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -66,24 +66,24 @@ internal sealed class PropertiesKeyword : Keyword
     {
         if (instance.ValueKind != JsonValueKind.Object) return true;
         var valid = true;
-        Span<char> buffer = stackalloc char[patterns.Length > 0 ? StringChars.StackLimit : 0];
+        Span<char> buffer = stackalloc char[_patterns.Length > 0 ? StringChars.StackLimit : 0];
         foreach (var property in instance.EnumerateObject())
         {
             var known = false;
-            if (names is not null)
+            if (_names is not null)
             {
-                var slot = names.Find(property);
+                var slot = _names.Find(property);
                 if (slot >= 0)
                 {
                     known = true;
-                    if (!EvaluateMember(property, schemas[slot], evaluator, evaluated))
+                    if (!EvaluateMember(property, _schemas[slot], evaluator, evaluated))
                     {
                         valid = false;
                         if (evaluator.ShortCircuit) return false;
                     }
                 }
             }
-            if (patterns.Length > 0)
+            if (_patterns.Length > 0)
             {
                 scoped ReadOnlySpan<char> name = default;
                 var decoded = false;
@@ -91,46 +91,46 @@ internal sealed class PropertiesKeyword : Keyword
                 var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
                 var plain = raw.IndexOf((byte)'\\') < 0;
 #endif
-                for (var p = 0; p < patterns.Length; p++)
+                for (var p = 0; p < _patterns.Length; p++)
                 {
 #if NET9_0_OR_GREATER
                     // Most names fail the pattern's literal prefix: reject them on the raw bytes.
-                    if (plain && patterns[p].PrefixUtf8 is { } prefix && !raw.StartsWith(prefix)) continue;
+                    if (plain && _patterns[p].PrefixUtf8 is { } prefix && !raw.StartsWith(prefix)) continue;
 #endif
                     if (!decoded)
                     {
                         name = NameChars(property, buffer);
                         decoded = true;
                     }
-                    if (!patterns[p].IsMatch(name)) continue;
+                    if (!_patterns[p].IsMatch(name)) continue;
                     known = true;
-                    if (!EvaluateMember(property, patternSchemas[p], evaluator, evaluated))
+                    if (!EvaluateMember(property, _patternSchemas[p], evaluator, evaluated))
                     {
                         valid = false;
                         if (evaluator.ShortCircuit) return false;
                     }
                 }
             }
-            if (known || additional is null) continue;
-            if (additional.Constant == false)
+            if (known || _additional is null) continue;
+            if (_additional.Constant == false)
             {
                 valid = false;
                 if (!evaluator.Reporting) return false;
                 if (evaluator.PushProperty(property))
                 {
-                    evaluator.Add("additionalProperties", additionalLocation,
+                    evaluator.Add("additionalProperties", _additionalLocation,
                         $"property {ValueText.Quote(property.Name)} is not allowed here (additionalProperties is false)", null);
                     evaluator.Pop();
                 }
                 continue;
             }
-            if (!EvaluateMember(property, additional, evaluator, evaluated))
+            if (!EvaluateMember(property, _additional, evaluator, evaluated))
             {
                 valid = false;
                 if (evaluator.ShortCircuit) return false;
             }
         }
-        if (evaluated is not null && additional is not null && valid) evaluated.AllProperties = true;
+        if (evaluated is not null && _additional is not null && valid) evaluated.AllProperties = true;
         return valid;
     }
 

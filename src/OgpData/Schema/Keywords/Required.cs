@@ -13,26 +13,26 @@ internal sealed class RequiredKeyword : Keyword
         }
     }
 
-    private readonly string[] names;
-    private readonly byte[][] utf8;
+    private readonly string[] _names;
+    private readonly byte[][] _utf8;
 
     public RequiredKeyword(string location, string[] names) : base("required", location)
     {
-        this.names = names;
-        utf8 = new byte[names.Length][];
-        for (var i = 0; i < names.Length; i++) utf8[i] = Encoding.UTF8.GetBytes(names[i]);
+        _names = names;
+        _utf8 = new byte[names.Length][];
+        for (var i = 0; i < names.Length; i++) _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
     }
 
     public override bool Evaluate(in JsonElement instance, Evaluator evaluator, Evaluated? evaluated)
     {
         if (instance.ValueKind != JsonValueKind.Object) return true;
         var valid = true;
-        for (var i = 0; i < utf8.Length; i++)
+        for (var i = 0; i < _utf8.Length; i++)
         {
-            if (instance.TryGetProperty(utf8[i], out _)) continue;
+            if (instance.TryGetProperty(_utf8[i], out _)) continue;
             valid = false;
             if (!evaluator.Reporting) return false;
-            evaluator.Add(Name, Location, $"missing required property {ValueText.Quote(names[i])}", null);
+            evaluator.Add(Name, Location, $"missing required property {ValueText.Quote(_names[i])}", null);
         }
         return valid;
     }
