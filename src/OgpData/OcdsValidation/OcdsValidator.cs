@@ -76,7 +76,7 @@ public static class OcdsValidator
     private readonly record struct Pending(Finding Finding, Func<string, (string Pointer, TextPosition Position)>? Locate);
 
     /// <summary>What a worker found for one unit.</summary>
-    private sealed record Done(long Sequence, ImmutableArray<Pending> Findings, bool IsItem, string? UniqueKey, string? UniqueLabel,
+    private sealed record Done(long Sequence, ImmutableArray<Pending> Findings, bool IsItem, UInt128? UniqueKey, string? UniqueLabel,
         StreamedItem? Item, string? KeyPointer)
     {
         /// <summary>Findings only counted (the result was already full when they were found), by severity.</summary>
@@ -475,7 +475,7 @@ public static class OcdsValidator
             _infos += result.Counted.Infos;
             foreach (var pending in result.Findings) Keep(pending);
             if (result.UniqueKey is null) return;
-            if (_uniqueIds.Accept(result.UniqueKey, _records - 1, result.UniqueLabel, result.KeyPointer!) is { } duplicate) Keep(new Pending(duplicate, result.Item!.Locate));
+            if (_uniqueIds.Accept(result.UniqueKey.Value, _records - 1, result.UniqueLabel, result.KeyPointer!) is { } duplicate) Keep(new Pending(duplicate, result.Item!.Locate));
         }
 
         private void Keep(Pending pending)

@@ -28,6 +28,21 @@ public class OcdsChecksTests
     }
 
     [SkippableFact]
+    public async Task OCDS0001_keys_keep_ocid_and_id_apart_and_packages_apart()
+    {
+        // The key is a digest of the ocid and the id, each with its length: ("ocds-213czf-1-2", "3") and
+        // ("ocds-213czf-1", "2-3") are different releases, as are identical keyless releases of two packages.
+        var lines = "{\"ocid\":\"ocds-213czf-1-2\",\"id\":\"3\"}\n{\"ocid\":\"ocds-213czf-1\",\"id\":\"2-3\"}\n{\"ocid\":\"ocds-213czf-1\",\"id\":\"2-3\"}\n";
+        var only = new OcdsValidationOptions { Severities = AllBut(RuleIds.OcdsNonUniqueId) };
+        Assert.Equal(["/2/id"], (await Validate(lines, only)).PointersOf(RuleIds.OcdsNonUniqueId));
+
+        var keyless = """[{"version":"1.1","releases":[{"tag":["planning"]}]},{"version":"1.1","releases":[{"tag":["planning"]},{"tag":["planning"]}]}]""";
+        var duplicate = Assert.Single((await Validate(keyless, only)).Of(RuleIds.OcdsNonUniqueId));
+        Assert.Equal("/1/releases/1", duplicate.Pointer);
+        Assert.Contains("number 1", duplicate.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task OCDS0001_scales_linearly_on_many_releases()
     {
         // 100,000 releases as JSON Lines, then two repeats of release 7 and one new release: the keys are hashed once each.
