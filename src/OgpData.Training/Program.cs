@@ -92,6 +92,8 @@ switch (mode)
         foreach (var lang in new[] { "fr", "en", "es", "all" }) Console.WriteLine(Evaluation.Row("nested CV, development", lang, nested, double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
         var fixedScores = CrossValidate(development, 5, Trainer.DefaultLambda);
         foreach (var lang in new[] { "fr", "en", "es", "all" }) Console.WriteLine(Evaluation.Row($"CV, development, lambda {Trainer.DefaultLambda}, threshold {MeasurabilityOptions.DefaultThreshold}", lang, fixedScores, MeasurabilityOptions.DefaultThreshold, MeasurabilityOptions.DefaultUncertainBelow));
+        var pooled = Selection.ThresholdFor(fixedScores, 0.05);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CV, development, lambda {Trainer.DefaultLambda}: best N recall at FPR on M <= 0.05: {pooled.Recall:0.00} (threshold {pooled.Threshold:0.00}, FPR {pooled.Fpr:0.00})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"AUC N vs M (nested): {Evaluation.Auc(nested.Where(s => s.Item.Label == 'M').Select(s => s.Score).ToList(), nested.Where(s => s.Item.Label == 'N').Select(s => s.Score).ToList()):0.000}"));
         Console.WriteLine();
         Console.WriteLine(Evaluation.Errors(nested, double.NaN, 40));

@@ -18,7 +18,7 @@ internal static class Trainer
     public const double DefaultLambda = 2.0;
 
     /// <summary>A word, head or pair feature is kept when it occurs in at least this many commitments of the training items.</summary>
-    public const int MinimumCommitments = 2;
+    public const int MinimumCommitments = 3;
 
     private const int Iterations = 4000;
 
