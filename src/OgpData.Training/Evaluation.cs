@@ -3,8 +3,15 @@ using System.Text;
 
 namespace OgpData.Training;
 
-/// <summary>A score (probability of "measurable") for one corpus item, from a model that never saw its commitment.</summary>
-internal readonly record struct Scored(LabelledMilestone Item, double Score);
+/// <summary>
+/// A score (probability of "measurable") for one corpus item, from a model that never saw its commitment;
+/// <paramref name="Threshold"/> is the threshold chosen for its split (nested evaluation), NaN when the
+/// evaluation applies one threshold to every item.
+/// </summary>
+internal readonly record struct Scored(LabelledMilestone Item, double Score, double Threshold = double.NaN)
+{
+    public bool FlaggedAt(double threshold) => Score < (double.IsNaN(Threshold) ? threshold : Threshold);
+}
 
 /// <summary>
 /// The figures of the evaluation, per language: N is the positive class (what OGP0001 should flag).
@@ -24,7 +31,7 @@ internal static class Evaluation
         foreach (var s in scored)
         {
             if (language != "all" && s.Item.Language != language) continue;
-            var flagged = s.Score < threshold;
+            var flagged = s.FlaggedAt(threshold);
             switch (s.Item.Label)
             {
                 case 'N': n++; nScores.Add(s.Score); if (flagged) nFlagged++; break;
@@ -64,14 +71,21 @@ internal static class Evaluation
     /// <summary>"0.93 / 0.05": N recall and FPR on M at a threshold.</summary>
     public static string Pair(IReadOnlyList<Scored> scored, string language, double threshold)
     {
+        var (recall, fpr) = Rates(scored, language, threshold);
+        return string.Create(CultureInfo.InvariantCulture, $"{recall:0.00} / {fpr:0.00}");
+    }
+
+    /// <summary>N recall and FPR on M at a threshold (an item's own threshold when it carries one), for one language or "all".</summary>
+    public static (double Recall, double Fpr) Rates(IReadOnlyList<Scored> scored, string language, double threshold)
+    {
         int n = 0, m = 0, nFlagged = 0, mFlagged = 0;
         foreach (var s in scored)
         {
             if (language != "all" && s.Item.Language != language) continue;
-            if (s.Item.Label == 'N') { n++; if (s.Score < threshold) nFlagged++; }
-            else if (s.Item.Label == 'M') { m++; if (s.Score < threshold) mFlagged++; }
+            if (s.Item.Label == 'N') { n++; if (s.FlaggedAt(threshold)) nFlagged++; }
+            else if (s.Item.Label == 'M') { m++; if (s.FlaggedAt(threshold)) mFlagged++; }
         }
-        return string.Create(CultureInfo.InvariantCulture, $"{(double)nFlagged / n:0.00} / {(double)mFlagged / m:0.00}");
+        return (n == 0 ? double.NaN : (double)nFlagged / n, m == 0 ? double.NaN : (double)mFlagged / m);
     }
 
     /// <summary>The items each classifier gets wrong, N flagged as measurable and M flagged, for the error analysis.</summary>
@@ -81,7 +95,7 @@ internal static class Evaluation
         foreach (var kind in new[] { 'N', 'M' })
         {
             builder.AppendLine(kind == 'N' ? "N read as measurable (missed):" : "M flagged (false alarms):");
-            var wrong = scored.Where(s => s.Item.Label == kind && (kind == 'N' ? s.Score >= threshold : s.Score < threshold))
+            var wrong = scored.Where(s => s.Item.Label == kind && (kind == 'N' ? !s.FlaggedAt(threshold) : s.FlaggedAt(threshold)))
                 .OrderBy(s => kind == 'N' ? -s.Score : s.Score).ThenBy(s => s.Item.Id, StringComparer.Ordinal).Take(max);
             foreach (var s in wrong)
             {

@@ -5,6 +5,9 @@ using OgpData.Training;
 // dotnet run --project src/OgpData.Training -c Release -- train      writes src/OgpData.Rules/Measurability/Model/weights.txt
 // dotnet run --project src/OgpData.Training -c Release -- evaluate   prints the cross-validated tables of docs/measurability.md
 // dotnet run --project src/OgpData.Training -c Release -- lambda     cross-validated AUC per regularisation
+// dotnet run --project src/OgpData.Training -c Release -- develop    nested cross-validation on the development items (held-out set excluded), with their errors
+// dotnet run --project src/OgpData.Training -c Release -- heldout    the held-out set and leave-one-plan-out, hyperparameters chosen by nested CV (figures only, no texts)
+// dotnet run --project src/OgpData.Training -c Release -- select     the lambda and threshold chosen by cross-validation on the whole corpus (the shipped ones)
 // dotnet run --project src/OgpData.Training -c Release -- classes    which lexicon expressions occur in M, N and B items
 // dotnet run --project src/OgpData.Training -c Release -- explain "text" [fr|en|es]   one text through the shipped weights
 var mode = args.Length > 0 ? args[0] : "evaluate";
@@ -76,6 +79,70 @@ switch (mode)
         }
         break;
     }
+    case "develop":
+    {
+        // What tuning may read: the development items only, each scored by weights learned without its
+        // commitment's fold, λ and threshold chosen inside the other folds.
+        var development = featurized.Where(f => !Corpus.IsHeldOut(f.Item.Commitment)).ToList();
+        var nested = Selection.Nested(development, i => "fold " + Corpus.FoldOf(i.Commitment, Selection.Folds),
+            (group, choice) => Console.WriteLine($"{group}: {choice}"));
+        Console.WriteLine($"Development items: {development.Count} (held-out set excluded); nested 5-fold CV grouped by commitment.");
+        Console.WriteLine();
+        Console.WriteLine(Evaluation.Header);
+        foreach (var lang in new[] { "fr", "en", "es", "all" }) Console.WriteLine(Evaluation.Row("nested CV, development", lang, nested, double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+        var fixedScores = CrossValidate(development, 5, Trainer.DefaultLambda);
+        foreach (var lang in new[] { "fr", "en", "es", "all" }) Console.WriteLine(Evaluation.Row($"CV, development, lambda {Trainer.DefaultLambda}, threshold {MeasurabilityOptions.DefaultThreshold}", lang, fixedScores, MeasurabilityOptions.DefaultThreshold, MeasurabilityOptions.DefaultUncertainBelow));
+        var pooled = Selection.ThresholdFor(fixedScores, 0.05);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CV, development, lambda {Trainer.DefaultLambda}: best N recall at FPR on M <= 0.05: {pooled.Recall:0.00} (threshold {pooled.Threshold:0.00}, FPR {pooled.Fpr:0.00})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"AUC N vs M (nested): {Evaluation.Auc(nested.Where(s => s.Item.Label == 'M').Select(s => s.Score).ToList(), nested.Where(s => s.Item.Label == 'N').Select(s => s.Score).ToList()):0.000}"));
+        Console.WriteLine();
+        Console.WriteLine(Evaluation.Errors(nested, double.NaN, 40));
+        break;
+    }
+    case "heldout":
+    {
+        // Figures only: the held-out items are never printed, so that they are not read while tuning.
+        var development = featurized.Where(f => !Corpus.IsHeldOut(f.Item.Commitment)).ToList();
+        var heldOut = featurized.Where(f => Corpus.IsHeldOut(f.Item.Commitment)).ToList();
+        var choice = Selection.Choose(development, Corpus.FoldOf);
+        Console.WriteLine($"Held-out set: {heldOut.Count} items of {heldOut.Select(f => f.Item.Commitment).Distinct().Count()} commitments; development: {development.Count} items.");
+        Console.WriteLine($"Chosen by 5-fold CV on the development items: {choice}");
+        Console.WriteLine();
+        var chosen = Selection.Score(development, heldOut, choice.Lambda, choice.Threshold);
+        var shipped = Selection.Score(development, heldOut, Trainer.DefaultLambda, MeasurabilityOptions.DefaultThreshold);
+        Console.WriteLine(Evaluation.Header);
+        foreach (var lang in new[] { "fr", "en", "es", "all" })
+        {
+            Console.WriteLine(Evaluation.Row("held-out, nested choice", lang, chosen, double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+            Console.WriteLine(Evaluation.Row($"held-out, lambda {Trainer.DefaultLambda}, threshold {MeasurabilityOptions.DefaultThreshold}", lang, shipped, double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+        }
+        Console.WriteLine();
+        var plans = Selection.Nested(featurized, Corpus.PlanOf);
+        var plansShipped = new List<Scored>();
+        foreach (var plan in featurized.Select(f => Corpus.PlanOf(f.Item)).Distinct().OrderBy(p => p, StringComparer.Ordinal))
+        {
+            plansShipped.AddRange(Selection.Score(featurized.Where(f => Corpus.PlanOf(f.Item) != plan).ToList(), featurized.Where(f => Corpus.PlanOf(f.Item) == plan).ToList(), Trainer.DefaultLambda, MeasurabilityOptions.DefaultThreshold));
+        }
+        Console.WriteLine($"Leave one plan out: {featurized.Select(f => Corpus.PlanOf(f.Item)).Distinct().Count()} plans (France's self-assessment, Luxembourg's plan, one per IRM country).");
+        Console.WriteLine(Evaluation.Header);
+        foreach (var lang in new[] { "fr", "en", "es", "all" })
+        {
+            Console.WriteLine(Evaluation.Row("leave one plan out, nested choice", lang, plans, double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+            Console.WriteLine(Evaluation.Row($"leave one plan out, lambda {Trainer.DefaultLambda}, threshold {MeasurabilityOptions.DefaultThreshold}", lang, plansShipped, double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+        }
+        foreach (var plan in new[] { "france-self-assessment-2015-2017.fr.txt", "luxembourg-action-plan-2019-2021.fr.txt" })
+        {
+            Console.WriteLine(Evaluation.Row("leave one plan out, nested: " + plan, "all", plans.Where(s => Corpus.PlanOf(s.Item) == plan).ToList(), double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+        }
+        Console.WriteLine(Evaluation.Row("leave one plan out, nested: IRM countries", "all", plans.Where(s => Corpus.PlanOf(s.Item).StartsWith("IRM ", StringComparison.Ordinal)).ToList(), double.NaN, MeasurabilityOptions.DefaultUncertainBelow));
+        break;
+    }
+    case "select":
+    {
+        var choice = Selection.Choose(featurized, Corpus.FoldOf);
+        Console.WriteLine($"Chosen by 5-fold CV on the whole corpus: {choice}");
+        break;
+    }
     case "classes":
     {
         // Which lexicon expressions occur in M, N and B items: what the class weights are learned from.
@@ -94,7 +161,7 @@ switch (mode)
         break;
     }
     default:
-        Console.Error.WriteLine("usage: OgpData.Training train|evaluate|lambda|classes [--lambda x] | explain \"text\" [language]");
+        Console.Error.WriteLine("usage: OgpData.Training train|evaluate|develop|heldout|select|lambda|classes [--lambda x] | explain \"text\" [language]");
         return 2;
 }
 return 0;

@@ -18,7 +18,7 @@ internal static class Trainer
     public const double DefaultLambda = 2.0;
 
     /// <summary>A word, head or pair feature is kept when it occurs in at least this many commitments of the training items.</summary>
-    public const int MinimumCommitments = 2;
+    public const int MinimumCommitments = 3;
 
     private const int Iterations = 4000;
 
@@ -60,7 +60,10 @@ internal static class Trainer
     }
 
     /// <summary>Learns from the M and N items (B is left out: the readers disagreed) and returns the weights file text.</summary>
-    public static string Train(IReadOnlyList<Featurized> items, double lambda)
+    public static string Train(IReadOnlyList<Featurized> items, double lambda) => Fit(items, lambda).ToText();
+
+    /// <summary>Learns from the M and N items: the fitted weights, before they are written.</summary>
+    public static Fitted Fit(IReadOnlyList<Featurized> items, double lambda)
     {
         var training = items.Where(i => i.Item.Label != 'B').ToList();
 
@@ -112,21 +115,47 @@ internal static class Trainer
             var weight = Prior((MeasurabilityCueKind)(s % MeasurabilityModel.ClassSlots));
             prior[s] = s < MeasurabilityModel.ClassSlots ? weight : 1.5 * weight;
         }
-        var (weights, bias) = Fit(rows, dimension, penalty, prior);
+        var (weights, bias) = Minimise(rows, dimension, penalty, prior);
+        var termWeights = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var k = 0; k < names.Count; k++) termWeights[names[k]] = weights[Slots + k];
+        return new Fitted(training.Count, lambda, bias, weights.Take(Slots).ToArray(), names, termWeights);
+    }
 
-        var text = new StringBuilder();
-        text.Append("# OGP0001 measurability weights, learned from ../shared/data/").Append(Corpus.RelativePath).Append('\n');
-        text.Append("# by: dotnet run --project src/OgpData.Training -c Release -- train   (do not edit by hand)\n");
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"# {training.Count} items (M and N), lambda {lambda}, features in >= {MinimumCommitments} commitments, {Iterations} iterations\n"));
-        text.Append("bias ").Append(Format(bias)).Append('\n');
-        for (var s = 0; s < Slots; s++) text.Append(SlotLine(s)).Append(' ').Append(Format(weights[s])).Append('\n');
-        for (var k = 0; k < names.Count; k++)
+    /// <summary>Fitted weights: the dense slots, then the kept term features in ordinal order of their names.</summary>
+    internal sealed record Fitted(int Items, double Lambda, double Bias, double[] SlotWeights, List<string> Names, Dictionary<string, double> TermWeights)
+    {
+        /// <summary>
+        /// The score of an already featurized text: the same sum the classifier makes (up to the four decimals
+        /// the weights file keeps); used inside the nested cross-validation, where re-reading every text per
+        /// model would cost more than the fitting.
+        /// </summary>
+        public double Score(Featurized item)
         {
-            var w = Format(weights[Slots + k]);
-            if (w is "0.0000" or "-0.0000") continue;
-            text.Append(names[k]).Append(' ').Append(w).Append('\n');
+            var z = Bias;
+            for (var s = 0; s < Slots; s++) z += SlotWeights[s] * item.ClassValues[s];
+            foreach (var term in item.Terms)
+            {
+                if (TermWeights.TryGetValue(term, out var w)) z += w;
+            }
+            return 1.0 / (1.0 + Math.Exp(-z));
         }
-        return text.ToString();
+
+        public string ToText()
+        {
+            var text = new StringBuilder();
+            text.Append("# OGP0001 measurability weights, learned from ../shared/data/").Append(Corpus.RelativePath).Append('\n');
+            text.Append("# by: dotnet run --project src/OgpData.Training -c Release -- train   (do not edit by hand)\n");
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"# {Items} items (M and N), lambda {Lambda}, features in >= {MinimumCommitments} commitments, {Iterations} iterations\n"));
+            text.Append("bias ").Append(Format(Bias)).Append('\n');
+            for (var s = 0; s < Slots; s++) text.Append(SlotLine(s)).Append(' ').Append(Format(SlotWeights[s])).Append('\n');
+            foreach (var name in Names)
+            {
+                var w = Format(TermWeights[name]);
+                if (w is "0.0000" or "-0.0000") continue;
+                text.Append(name).Append(' ').Append(w).Append('\n');
+            }
+            return text.ToString();
+        }
     }
 
     /// <summary>"class deliverable", "class-head vague", "pattern no-output".</summary>
@@ -137,7 +166,7 @@ internal static class Trainer
     private static string Format(double w) => w.ToString("0.0000", CultureInfo.InvariantCulture);
 
     /// <summary>Minimises the summed log loss plus half the weighted squared distance to the prior (the bias is not penalised).</summary>
-    private static (double[] Weights, double Bias) Fit(List<(int[] Columns, double[] Values, double Label)> rows, int dimension, double[] penalty, double[] prior)
+    private static (double[] Weights, double Bias) Minimise(List<(int[] Columns, double[] Values, double Label)> rows, int dimension, double[] penalty, double[] prior)
     {
         // Step 1/L with L a bound on the curvature: a quarter of the summed squared row norms, plus the penalty.
         var curvature = 0.0;

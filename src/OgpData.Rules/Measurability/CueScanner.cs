@@ -53,6 +53,9 @@ internal sealed class CueScanner
             {
                 _negationScopeEnd = -1;
                 _clauseFirstCue = _cues.Count;
+                // A colon after the opening words names what they mean ("Renforcer l'open data : inscrire
+                // dans la loi …"): the words after it head the milestone too.
+                if (_text[token.Start] == ':' && _contentWords > 0) _contentWords = 0;
                 i++;
                 continue;
             }

@@ -140,7 +140,7 @@ internal sealed class MeasurabilityFeatures
         {
             var cue = cues[k];
             var positive = cue.Weight != 0 && cue.Kind is MeasurabilityCueKind.Deliverable or MeasurabilityCueKind.Event or MeasurabilityCueKind.Quantity;
-            if (positive || cue.Kind == MeasurabilityCueKind.Date && cue.Weight != 0) concrete = true;
+            if (positive) concrete = true;
             if (cue.IsHead && head < 0 && cue.Kind != MeasurabilityCueKind.Date) head = k;
             else if (positive && head >= 0) concreteAfterHead = true;
         }

@@ -26,7 +26,7 @@ public class LuxembourgPlanTests(ITestOutputHelper output)
             var verdict = MeasurabilityClassifier.Default.Classify(text, "fr");
             if (MeasurabilityClassifier.Default.Classify(text).Language == "fr") detectedFrench++;
             // M never flagged, N never called measurable, B anywhere (MeasurabilityClassifierTests.AssertOutcome).
-            if (label == 'B' || (label == 'M') == (verdict.Outcome != MeasurabilityOutcome.NotMeasurable) && (label == 'M' || verdict.Outcome != MeasurabilityOutcome.Measurable)) agreed++;
+            if (MeasurabilityClassifierTests.Agrees(label, verdict)) agreed++;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} {verdict.Outcome,-14} {verdict.Score:0.00}  {text}\n    {verdict.Explanation}"));
         }
         output.WriteLine($"{agreed} of {table.Count} verdicts agree with the labels; language detected as French for {detectedFrench}");

@@ -75,16 +75,16 @@ public class MeasurabilityClassifierTests
     /// The contract of the three outcomes: a measurable milestone (M) is never flagged; a vague one (N) is never
     /// called measurable — flagged, or at least uncertain; a borderline one (B) may land anywhere.
     /// </summary>
-    internal static void AssertOutcome(string text, char label, MeasurabilityVerdict verdict)
+    internal static void AssertOutcome(string text, char label, MeasurabilityVerdict verdict) =>
+        Assert.True(Agrees(label, verdict), $"{label}: {text}\n  {verdict.Outcome}, score {verdict.Score:0.00}: {verdict.Explanation}");
+
+    /// <summary>M never flagged, N never called measurable (uncertain is allowed: reported at info), B anywhere.</summary>
+    internal static bool Agrees(char label, MeasurabilityVerdict verdict) => label switch
     {
-        var agrees = label switch
-        {
-            'M' => verdict.Outcome != MeasurabilityOutcome.NotMeasurable,
-            'N' => verdict.Outcome != MeasurabilityOutcome.Measurable,
-            _ => true,
-        };
-        Assert.True(agrees, $"{label}: {text}\n  {verdict.Outcome}, score {verdict.Score:0.00}: {verdict.Explanation}");
-    }
+        'M' => verdict.Outcome != MeasurabilityOutcome.NotMeasurable,
+        'N' => verdict.Outcome != MeasurabilityOutcome.Measurable,
+        _ => true,
+    };
 
     [Theory]
     [MemberData(nameof(LuxembourgMilestones))]

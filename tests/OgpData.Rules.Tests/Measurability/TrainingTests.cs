@@ -23,6 +23,31 @@ public class TrainingTests
         Assert.Equal(embedded, first);
     }
 
+    [SkippableFact]
+    public void The_nested_cross_validation_scores_a_text_as_the_classifier_does()
+    {
+        // Inside the nested CV, items are scored from their features without re-reading the text; that shortcut
+        // must give the classifier's own score (up to the four decimals the weights file keeps).
+        var featurized = Trainer.Featurize(Corpus.Read(SharedData.Require(Corpus.RelativePath)));
+        var training = featurized.Where(f => Corpus.FoldOf(f.Item.Commitment, 5) != 0).ToList();
+        var fitted = Trainer.Fit(training, Trainer.DefaultLambda);
+        var classifier = Trainer.Classifier(fitted.ToText());
+        foreach (var item in featurized.Where(f => Corpus.FoldOf(f.Item.Commitment, 5) == 0))
+        {
+            Assert.InRange(fitted.Score(item) - classifier.Classify(item.Item.Text, item.Item.Language).Score, -0.002, 0.002);
+        }
+    }
+
+    [Fact]
+    public void The_held_out_set_and_the_plans_are_fixed()
+    {
+        // The held-out set is a fixed fifth of the commitments by a salted hash: the same on every machine.
+        Assert.False(Corpus.IsHeldOut("FR-2015-1"));
+        Assert.Equal(Corpus.IsHeldOut("LU-2019-6"), Corpus.IsHeldOut("LU-2019-6"));
+        Assert.Equal("IRM Costa Rica", Corpus.PlanOf(new LabelledMilestone("IRM-Costa Rica-3.1.5-1", "irm-explorer-commitments-2016.csv", "es", "Costa Rica-3.1.5", "x", 'M')));
+        Assert.Equal("luxembourg-action-plan-2019-2021.fr.txt", Corpus.PlanOf(new LabelledMilestone("LU-2019-6-2", "luxembourg-action-plan-2019-2021.fr.txt", "fr", "LU-2019-6", "x", 'M')));
+    }
+
     [Fact]
     public void The_embedded_weights_read_without_errors_and_keep_the_linguistic_signs()
     {
