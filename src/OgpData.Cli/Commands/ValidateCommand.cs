@@ -109,26 +109,68 @@ internal static class ValidateCommand
             },
         };
         var files = InputFiles.Expand(arguments.Positional);
-        var validator = new DocumentValidator(options);
-        var reports = ImmutableArray.CreateBuilder<FileReport>(files.Count);
+        ImmutableArray<FileReport> reports;
         try
         {
-            for (var i = 0; i < files.Count; i++)
-            {
-                var file = progress.Track(DocumentValidator.OpenFile(files[i]), files[i], i + 1, files.Count);
-                await using (file.ConfigureAwait(false))
-                {
-                    reports.Add(await validator.ValidateAsync(files[i], file, cancellationToken).ConfigureAwait(false));
-                }
-            }
+            reports = await ValidateAllAsync(new DocumentValidator(options), files, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             progress.Clear();
         }
-        var report = new ValidationReport { ToolVersion = CommandLine.Version, Files = reports.MoveToImmutable() };
+        var report = new ValidationReport { ToolVersion = CommandLine.Version, Files = reports };
         WriteReport(report, format, output, stdout);
         return failOn != Severity.None && report.HighestSeverity >= failOn ? CommandLine.FindingsAtThreshold : CommandLine.Success;
+    }
+
+    /// <summary>
+    /// Validates the files side by side, as many at a time as there are cores, and reports them in the order given.
+    /// One big OCDS file keeps every core busy on its own (its releases are checked in parallel); a folder of small
+    /// files, or of commitment packages and sheets, which are checked on one thread each, would leave cores idle one
+    /// file at a time. Each file's memory stays bounded, so the peak is at most that many files'. The first file (in
+    /// the order given) that cannot be read stops the run with its error, as when the files were read one by one.
+    /// </summary>
+    private static async Task<ImmutableArray<FileReport>> ValidateAllAsync(DocumentValidator validator, IReadOnlyList<string> files, Progress progress,
+        CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+        var running = new Task<FileReport>[files.Count];
+        // Task.Run: a commitment file is checked synchronously, and would otherwise run to its end before the next starts.
+        for (var i = 0; i < files.Count; i++)
+        {
+            var index = i;
+            running[i] = Task.Run(() => ValidateOneAsync(index), stop.Token);
+        }
+        var reports = ImmutableArray.CreateBuilder<FileReport>(files.Count);
+        try
+        {
+            foreach (var task in running) reports.Add(await task.ConfigureAwait(false));
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(running).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+        return reports.MoveToImmutable();
+
+        async Task<FileReport> ValidateOneAsync(int index)
+        {
+            await slots.WaitAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                var file = progress.Track(DocumentValidator.OpenFile(files[index]), files[index], index + 1, files.Count);
+                await using (file.ConfigureAwait(false))
+                {
+                    return await validator.ValidateAsync(files[index], file, stop.Token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     internal static Severity ReadFailOn(string? text)

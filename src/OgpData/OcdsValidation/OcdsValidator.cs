@@ -349,11 +349,32 @@ public static class OcdsValidator
                 {
                     AddSchemaFindings(findings, schemaCheck(root, item.Kind), item.Locate, context);
                 }
+                // Placed here, on the worker, while the result still keeps findings: the accepting thread, which alone
+                // takes results in file order, then only appends them.
+                if (!_budget.Exhausted) LocateAll(item, findings);
                 var (key, label, keyPointer) = UniqueIdCheck.KeyOf(root, item);
                 return new Done(unit.Sequence, findings.ToImmutable(), true, key, label, item, keyPointer)
                 {
                     Counted = (context.CountedErrors, context.CountedWarnings, context.CountedInfos),
                 };
+            }
+        }
+
+        private static void LocateAll(StreamedItem item, ImmutableArray<Pending>.Builder findings)
+        {
+            List<string>? pointers = null;
+            foreach (var pending in findings)
+            {
+                if (pending.Locate is not null) (pointers ??= []).Add(pending.Finding.Pointer);
+            }
+            if (pointers is null) return;
+            var located = item.LocateAll(pointers);
+            var next = 0;
+            for (var i = 0; i < findings.Count; i++)
+            {
+                if (findings[i].Locate is null) continue;
+                var (pointer, position) = located[next++];
+                findings[i] = new Pending(findings[i].Finding with { Pointer = pointer, Line = position.Line, Column = position.Column }, null);
             }
         }
 
