@@ -13,16 +13,22 @@ internal static class Cli
 
     private static readonly string? Published = Environment.GetEnvironmentVariable("OGPDATA_CLI") is { Length: > 0 } path ? path : null;
 
-    public static Outcome Run(params string[] args)
+    /// <summary>The published executable the tests run through (<c>OGPDATA_CLI</c>), or null to run in-process.</summary>
+    public static string? PublishedExecutable => Published;
+
+    public static Outcome Run(params string[] args) => Published is { } executable ? RunPublished(executable, args) : RunInProcess(args);
+
+    /// <summary>The command line in this process (the JIT-compiled build the tests were built with).</summary>
+    public static Outcome RunInProcess(params string[] args)
     {
-        if (Published is { } executable) return RunProcess(executable, args);
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
         var code = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 
-    private static Outcome RunProcess(string executable, string[] args)
+    /// <summary>The command line as <paramref name="executable"/>, in a process of its own.</summary>
+    public static Outcome RunPublished(string executable, params string[] args)
     {
         var start = new ProcessStartInfo(executable)
         {

@@ -107,7 +107,9 @@ public static class CommitmentCsv
         if (plans is null || plans.Count == 0)
         {
             problems.Add(new CsvProblem { RuleId = RuleIds.CsvBadInput, Severity = Severity.Warning, Pointer = "/actionPlans", Message = "The base package has no action plan; one is added for the commitments." });
-            plans = [new JsonObject { ["id"] = options.PlanId ?? "", ["member"] = options.Member ?? "" }];
+            // The JsonNode constructor, not a collection expression: that would call the generic JsonArray.Add<T>,
+            // which serialises by reflection (not trim- or AOT-safe).
+            plans = new JsonArray(new JsonObject { ["id"] = options.PlanId ?? "", ["member"] = options.Member ?? "" });
             package["actionPlans"] = plans;
         }
         var target = TargetPlan(plans, options.PlanId);

@@ -153,11 +153,13 @@ public sealed class OcdsUpgrader(bool reorder = true, Action<string>? warn = nul
     // A string becomes a one-item list; a list is sorted (as the reference does to invalid data too).
     private static JsonArray AsSortedList(JsonNode? roles)
     {
-        if (roles is JsonValue value && value.TryGetValue<string>(out var single)) return [single];
-        if (roles is not JsonArray array) return [];
+        // JsonArray's JsonNode constructor, not a collection expression: that would call the generic
+        // JsonArray.Add<T>, which serialises by reflection (not trim- or AOT-safe).
+        if (roles is JsonValue value && value.TryGetValue<string>(out var single)) return new JsonArray(JsonValue.Create(single));
+        if (roles is not JsonArray array) return new JsonArray();
         var items = array.Select(r => r?.DeepClone()).ToList();
         items.Sort((a, b) => string.CompareOrdinal(a?.ToString(), b?.ToString()));
-        return [.. items];
+        return new JsonArray([.. items]);
     }
 
     /// <summary>The md5 of the identifying fields joined by '-': the same organization always gets the same id.</summary>

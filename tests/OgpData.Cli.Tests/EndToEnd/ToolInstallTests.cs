@@ -30,9 +30,11 @@ public sealed class ToolInstallTests : IDisposable
         var feed = Path.Combine(_root, "feed");
         var tools = Path.Combine(_root, "tools");
         Directory.CreateDirectory(feed);
-        // Debug, as the test run's own build: the projects are then already compiled.
+        // Debug, as the test run's own build: the projects are then already compiled. OgpDataNative=false: the
+        // framework-dependent package a machine without the native toolchain makes (the Native AOT tool package
+        // takes minutes to compile; .ci/run packs and installs that one once).
         var pack = DotNet.Run(SharedData.RepoRoot, Timeout, "pack", SharedData.InRepo("src/OgpData.Cli/OgpData.Cli.csproj"), "-c", "Debug",
-            "-o", feed, "-p:PackageVersion=" + _version, "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            "-o", feed, "-p:PackageVersion=" + _version, "-p:OgpDataNative=false", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"OgpData.Cli.{_version}.nupkg")), "no OgpData.Cli package in " + feed);
         // The readme a feed shows is the package's own, which stands alone.
