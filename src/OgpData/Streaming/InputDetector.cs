@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 using OgpData.Json;
 using System.Text;
@@ -228,24 +227,18 @@ public static class InputDetector
 
     private static async Task<byte[]> ReadAtMostAsync(Stream stream, int count, CancellationToken cancellationToken)
     {
-        // Read into a pooled buffer and copied out at its length: most files are small, and a fresh 1 MiB buffer each
-        // (on the large object heap, then copied to its length) made garbage collection a third of the time of a
-        // folder of small files.
-        var buffer = ArrayPool<byte>.Shared.Rent(count);
-        try
+        // Grown as the bytes come: most files are small, and a fresh 1 MiB buffer each (on the large object heap,
+        // then copied to its length) made garbage collection a third of the time of a folder of small files. (A
+        // pooled buffer copied out at its length measured no faster there, and raised the Canada peak by 24 MB.)
+        var buffer = new byte[Math.Min(count, 1 << 16)];
+        var total = 0;
+        while (total < count)
         {
-            var total = 0;
-            while (total < count)
-            {
-                var read = await stream.ReadAsync(buffer.AsMemory(total, count - total), cancellationToken).ConfigureAwait(false);
-                if (read == 0) break;
-                total += read;
-            }
-            return buffer.AsSpan(0, total).ToArray();
+            if (total == buffer.Length) Array.Resize(ref buffer, (int)Math.Min(count, 2L * buffer.Length));
+            var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            total += read;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return total == buffer.Length ? buffer : buffer[..total];
     }
 }
