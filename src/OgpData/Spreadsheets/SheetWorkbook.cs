@@ -114,7 +114,7 @@ internal static class SheetWorkbook
             foreach (var name in names)
             {
                 var sheet = workbook.OpenSheet(name, defaults);
-                if (sheet.Ignored || sheet.Headers.Length == 0) sheet.Dispose();
+                if (sheet.Ignored || sheet.Headers.Length == 0 || readers.Count > 0 && NamesParentThroughList(sheet, listName, problems)) sheet.Dispose();
                 else readers.Add(sheet);
             }
             if (readers.Count == 0)
@@ -129,6 +129,24 @@ internal static class SheetWorkbook
             foreach (var reader in readers) reader.Dispose();
         }
         return new CsvConversionResult { Records = records, Problems = [.. problems] };
+    }
+
+    /// <summary>
+    /// A sub-sheet whose columns name the parent through the list (<c>releases/id</c>, <c>releases/tender/id</c>):
+    /// the sub-sheet layout of early flatten-tool, which ogpdata does not join. Read as they stand, its rows would
+    /// each become a record of its own, so the sheet is left out and said to be (an error: the output lacks it).
+    /// </summary>
+    private static bool NamesParentThroughList(WorkbookSheet sheet, string listName, List<CsvProblem> problems)
+    {
+        var prefix = listName + "/";
+        var through = Array.FindAll(sheet.Headers, header => header.StartsWith(prefix, StringComparison.Ordinal));
+        if (through.Length == 0) return false;
+        problems.Add(new CsvProblem
+        {
+            RuleId = RuleIds.CsvBadInput, Severity = Severity.Error, Sheet = sheet.Sheet,
+            Message = $"sheet '{sheet.Sheet}' names its parent through the list ({string.Join(", ", through.Select(h => $"'{h}'"))}), the sub-sheet layout of early flatten-tool, which is not read: its rows are left out. Name each row's record by the main sheet's key columns (for releases 'ocid' and 'id') with paths from the record ('tender/documents/0/url'), or convert it with flatten-tool first.",
+        });
+        return true;
     }
 
     /// <summary>

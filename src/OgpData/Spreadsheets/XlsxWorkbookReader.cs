@@ -1,3 +1,6 @@
+using System.Xml.Linq;
+using System.Xml;
+using System.IO.Compression;
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
@@ -31,9 +34,9 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
         _content = content;
         try
         {
-            _document = SpreadsheetDocument.Open(content, isEditable: false);
+            _document = Open(content);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or XmlException)
         {
             throw new InvalidDataException($"not a readable .xlsx workbook ({e.Message})", e);
         }
@@ -45,6 +48,52 @@ internal sealed class XlsxWorkbookReader : WorkbookReader
         _dateOffset = workbook.Workbook.WorkbookProperties?.Date1904?.Value == true ? 1462 : 0;
         if (workbook.SharedStringTablePart is { } shared) ReadSharedStrings(shared);
         if (workbook.WorkbookStylesPart?.Stylesheet is { } styles) ReadStyles(styles);
+    }
+
+    private static SpreadsheetDocument Open(Stream content)
+    {
+        try
+        {
+            return SpreadsheetDocument.Open(content, isEditable: false);
+        }
+        catch (XmlException) when (content.CanSeek && WithUnprefixedContentTypes(content) is { } repaired)
+        {
+            return SpreadsheetDocument.Open(repaired, isEditable: false);
+        }
+    }
+
+    /// <summary>
+    /// A copy of the package whose <c>[Content_Types].xml</c> names its elements without a prefix. The .NET package
+    /// reader looks for <c>&lt;Types&gt;</c> by its written name, so a workbook whose writer gave the namespace a
+    /// prefix (<c>&lt;ns0:Types xmlns:ns0="…"&gt;</c>, as Python's ElementTree writes it; the cove-ocds test
+    /// workbooks are such) is refused although its XML means the same. Null when that part is not the trouble.
+    /// </summary>
+    private static MemoryStream? WithUnprefixedContentTypes(Stream content)
+    {
+        content.Position = 0;
+        var copy = new MemoryStream();
+        content.CopyTo(copy);
+        using (var zip = new ZipArchive(copy, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            if (zip.GetEntry("[Content_Types].xml") is not { } entry) return null;
+            XDocument types;
+            try
+            {
+                using var part = entry.Open();
+                types = XDocument.Load(part);
+            }
+            catch (XmlException)
+            {
+                return null;
+            }
+            if (types.Root is not { } root || root.Name.LocalName != "Types" || root.GetPrefixOfNamespace(root.Name.Namespace) is null) return null;
+            foreach (var element in types.Descendants()) element.Attributes().Where(attribute => attribute.IsNamespaceDeclaration).Remove();
+            entry.Delete();
+            using var rewritten = zip.CreateEntry("[Content_Types].xml").Open();
+            types.Save(rewritten, SaveOptions.DisableFormatting);
+        }
+        copy.Position = 0;
+        return copy;
     }
 
     public override IReadOnlyList<string> SheetNames => _sheets.ConvertAll(s => s.Name);

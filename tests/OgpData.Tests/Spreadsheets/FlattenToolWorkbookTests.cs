@@ -182,4 +182,26 @@ public sealed class FlattenToolWorkbookTests
         Assert.Null(JsonTreeDiff.FirstDifference(JsonNode.Parse(fromFolder.ToArray()), JsonNode.Parse(fromOds.ToArray())));
         Assert.True(OcdsCsv.IsReleaseWorkbook(SharedData.Require("ocds/samples/flat-template/template.ods")));
     }
+
+    /// <summary>
+    /// The cove-ocds test workbook: its package part names the namespace with a prefix (<c>ns0:Types</c>), which the
+    /// .NET package reader refuses, and its sub-sheets name their parent through the list (<c>releases/id</c>).
+    /// The workbook is read; the two sub-sheets are left out with an error each, not read as releases of their own.
+    /// </summary>
+    [SkippableFact]
+    public void A_prefixed_package_part_is_read_and_sub_sheets_naming_their_parent_through_the_list_are_left_out_with_an_error()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(SharedData.Require("ocds/schema/1.1.5/release-schema.json")));
+        var path = SharedData.Require("ocds/fixtures/cove-ocds/tenders_releases_2_releases.xlsx");
+        using var output = new MemoryStream();
+        var read = OcdsCsv.ReadWorkbook(path, output, new OcdsCsvOptions { ReleaseSchema = schema.RootElement });
+
+        var releases = JsonNode.Parse(output.ToArray())!["releases"]!.AsArray();
+        using var published = JsonDocument.Parse(File.ReadAllText(SharedData.Require("ocds/fixtures/cove-ocds/tenders_releases_2_releases.json")));
+        Assert.Equal(published.RootElement.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("ocid").GetString()).Order(),
+            releases.Select(r => r!["ocid"]!.GetValue<string>()).Order());
+        Assert.Equal(["documents", "items"], read.Problems.Select(p => p.Sheet));
+        Assert.All(read.Problems, p => Assert.Equal((RuleIds.CsvBadInput, Severity.Error), (p.RuleId, p.Severity)));
+        Assert.Contains("'releases/id'", read.Problems[0].Message, StringComparison.Ordinal);
+    }
 }
