@@ -59,16 +59,10 @@ internal sealed class SchemaNode
             return true;
         }
         node = null;
-        var others = _others;
-        slot = others?.Table.Find(property) ?? -1;
-        if (slot >= 0)
-        {
-            (name, knownByPattern) = (others!.Table.Names[slot], others.KnownByPattern[slot]);
-            return false;
-        }
+        if (_others.TryFind(property, out name, out knownByPattern)) return false;
         name = property.Name;
         knownByPattern = MatchesPattern(name);
-        Remember(name, knownByPattern);
+        _others.Remember(name, knownByPattern);
         return false;
     }
 
@@ -86,30 +80,8 @@ internal sealed class SchemaNode
     }
 
     // Names met in the data that the schema does not list, with whether a patternProperties regex knows them:
-    // the same additional fields recur in every release of a file, so each is allocated and matched once. The
-    // table is replaced whole when a name is added (rare once a file's names have been met), so readers need
-    // no lock. Bounded, so a file of random names cannot grow it without end.
-    private OtherNames? _others;
-    private readonly object _remembering = new();
-    private const int OtherNamesKept = 1024;
-
-    private sealed record OtherNames(Schema.Utf8NameTable Table, bool[] KnownByPattern);
-
-    private void Remember(string name, bool knownByPattern)
-    {
-        lock (_remembering)
-        {
-            var others = _others;
-            var count = others?.Table.Names.Length ?? 0;
-            if (count >= OtherNamesKept || Array.IndexOf(others?.Table.Names ?? [], name) >= 0) return;
-            var names = new string[count + 1];
-            var known = new bool[count + 1];
-            others?.Table.Names.CopyTo(names, 0);
-            others?.KnownByPattern.CopyTo(known, 0);
-            (names[count], known[count]) = (name, knownByPattern);
-            _others = new OtherNames(new Schema.Utf8NameTable(names), known);
-        }
-    }
+    // the same additional fields recur in every release of a file, so each is allocated and matched once.
+    private readonly NameMemory<bool> _others = new();
 
     // The schema engine's own matcher: the same ECMA-to-.NET translation, and a non-backtracking automaton
     // whose answer does not depend on the machine's load (a match timeout did, under load, and made the

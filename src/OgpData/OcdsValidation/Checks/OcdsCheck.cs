@@ -104,26 +104,16 @@ internal sealed class CheckContext(OcdsSchemaSet schemas, Func<string, Severity>
     public int CountedErrors, CountedWarnings, CountedInfos;
 
     // Member names met where the schema says nothing (inside additional fields), kept per worker so that the
-    // names recurring from item to item are not allocated again for each; bounded against files of random names.
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private const int NamesKept = 1024;
+    // names recurring from item to item are not allocated again for each.
+    private readonly NameMemory<bool> _names = new();
 
     /// <summary>The name of a member, as a string shared with earlier items where the name was met before.</summary>
     public string NameOf(in JsonProperty property)
     {
-#if NET9_0_OR_GREATER
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
-        {
-            Span<char> buffer = stackalloc char[128];
-            var text = buffer[..System.Text.Encoding.UTF8.GetChars(raw, buffer)];
-            if (_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known)) return known;
-            var name = text.ToString();
-            if (_names.Count < NamesKept) _names[name] = name;
-            return name;
-        }
-#endif
-        return property.Name;
+        if (_names.TryFind(property, out var name, out _)) return name;
+        name = property.Name;
+        _names.Remember(name, true);
+        return name;
     }
 
     /// <summary>Readies the context for the next item: a worker keeps one context (path, list) for all its items.</summary>
