@@ -91,14 +91,30 @@ public static class JsonLocator
     /// </summary>
     public static ImmutableDictionary<string, JsonLocation> Locate(ReadOnlySpan<byte> utf8, IEnumerable<string> pointers)
     {
-        var root = new Step();
-        foreach (var pointer in pointers) root.Add(pointer);
         var result = ImmutableDictionary.CreateBuilder<string, JsonLocation>(StringComparer.Ordinal);
-        if (!root.HasWork) return result.ToImmutable();
-
         var bom = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
         var text = utf8.Slice(bom);
         var cursor = new LineCursor();
+        foreach (var (pointer, offset) in Offsets(text, pointers))
+        {
+            var (line, column) = cursor.Advance(text, offset);
+            result[pointer] = new JsonLocation(line, column, offset + bom);
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The byte offsets of many pointers' values in a UTF-8 JSON text without a byte order mark, in the order the
+    /// values come in the text (so offsets only grow). Pointers naming nothing are left out; malformed JSON ends
+    /// the pass quietly, keeping what was found before the fault.
+    /// </summary>
+    internal static List<(string Pointer, int Offset)> Offsets(ReadOnlySpan<byte> text, IEnumerable<string> pointers)
+    {
+        var root = new Step();
+        foreach (var pointer in pointers) root.Add(pointer);
+        var found = new List<(string, int)>();
+        if (!root.HasWork) return found;
+
         var reader = new Utf8JsonReader(text, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -148,11 +164,7 @@ public static class JsonLocator
                     if (token is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                     continue;
                 }
-                if (step.Pointer is not null)
-                {
-                    var (line, column) = cursor.Advance(text, (int)reader.TokenStartIndex);
-                    result[step.Pointer] = new JsonLocation(line, column, reader.TokenStartIndex + bom);
-                }
+                if (step.Pointer is not null) found.Add((step.Pointer, (int)reader.TokenStartIndex));
                 if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
                     frames.Push(new Frame(step.HasChildren ? step : null, token == JsonTokenType.StartArray, 0));
@@ -163,7 +175,7 @@ public static class JsonLocator
         {
             // Unreadable from here on: keep what was found.
         }
-        return result.ToImmutable();
+        return found;
     }
 
     private readonly record struct Frame(Step? Step, bool IsArray, int NextIndex);

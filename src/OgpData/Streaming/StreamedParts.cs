@@ -56,13 +56,14 @@ public abstract record StreamedPart
     internal (string Pointer, TextPosition Position)[] LocateAll(IReadOnlyList<string> pointersInPart)
     {
         var text = Utf8.Span;
-        var exact = JsonLocator.Locate(text, pointersInPart);
+        var exact = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (pointer, offset) in JsonLocator.Offsets(text, pointersInPart)) exact[pointer] = offset;
         var offsets = new int[pointersInPart.Count];
         var order = new int[pointersInPart.Count];
         for (var i = 0; i < offsets.Length; i++)
         {
             // A pointer to nothing (a missing member) lands on its deepest existing ancestor, as Locate does.
-            offsets[i] = exact.TryGetValue(pointersInPart[i], out var found) ? (int)found.Offset : JsonLocator.LocateNearest(text, pointersInPart[i]);
+            offsets[i] = exact.TryGetValue(pointersInPart[i], out var found) ? found : JsonLocator.LocateNearest(text, pointersInPart[i]);
             order[i] = i;
         }
         Array.Sort(offsets.ToArray(), order);
