@@ -141,7 +141,7 @@ public sealed class MeasurabilityClassifier
                 tokenWeights[term.LastToken] += w / 2;
             }
         }
-        AttachWords(text, tokens, tokenWeights, cues);
+        AttachWords(text, tokens, tokenWeights, cues, model);
         if (tokens.Count <= 4096) threadTokenWeights = tokenWeights;
         else threadTokens = null; // do not keep a huge text's token buffer alive on the thread
 
@@ -194,7 +194,7 @@ public sealed class MeasurabilityClassifier
     /// Adds each word's learned weight to the cue it belongs to, and makes a word cue of every weighted word
     /// outside the lexicon cues, so that the cues name every word that moved the score.
     /// </summary>
-    private static void AttachWords(string text, List<Token> tokens, double[] tokenWeights, List<MeasurabilityCue> cues)
+    private static void AttachWords(string text, List<Token> tokens, double[] tokenWeights, List<MeasurabilityCue> cues, LanguageModel model)
     {
         var lexiconCues = cues.Count;
         var cursor = 0;
@@ -216,6 +216,7 @@ public sealed class MeasurabilityClassifier
                 Length = token.Length,
                 Kind = MeasurabilityCueKind.Word,
                 Weight = w,
+                IsFunctionWord = model.IsStopword(token.WordId) || model.IsSkipWord(token.WordId),
             });
         }
         if (cues.Count > lexiconCues) cues.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));

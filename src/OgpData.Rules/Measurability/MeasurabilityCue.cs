@@ -35,6 +35,12 @@ public sealed record MeasurabilityCue
     /// <summary>The first character after the cue.</summary>
     public int End => Start + Length;
 
+    /// <summary>
+    /// A word cue that is a function word of its language (<c>des</c>, <c>the</c>, <c>para</c>): its learned weight
+    /// counts in the score like any other, but it says nothing to a reader, so the explanation does not name it.
+    /// </summary>
+    internal bool IsFunctionWord { get; init; }
+
     /// <summary>The kind in the words used by the finding message ("vague activity", "bare phase").</summary>
     public string KindName => MeasurabilityCueKinds.ToName(Kind);
 }

@@ -15,7 +15,8 @@ internal static class MeasurabilityExplanation
     /// The outcome, then the cues that moved the score most, strongest first, each with its learned weight:
     /// <c>no verifiable deliverable or quantified target: "Sensibilisation" (vague activity) -1.21, "publications"
     /// (deliverable) +0.40</c>; <c>measurable: "Publication" (deliverable) +1.60, "rapport" (deliverable) +0.85</c>.
-    /// A negated output is named as such: <c>"publié" (deliverable, negated by "ne sera pas")</c>.
+    /// A negated output is named as such: <c>"publié" (deliverable, negated by "ne sera pas")</c>. Function words
+    /// (<c>des</c>, <c>the</c>) are not named, though their weights count in the score and stay in the cues.
     /// </summary>
     public static string Write(IReadOnlyList<MeasurabilityCue> cues, MeasurabilityOutcome outcome)
     {
@@ -38,7 +39,7 @@ internal static class MeasurabilityExplanation
                 if (negated.Count < 2 && !Contains(negated, cue.Text)) negated.Add(cue);
                 continue;
             }
-            if (cue.Weight != 0) weighted.Add(cue);
+            if (cue.Weight != 0 && !cue.IsFunctionWord) weighted.Add(cue);
         }
         // Strongest first, text order among equals; a word repeated is named once; then the outputs a negation
         // took back (they weigh 0). Sorting first keeps a long text at n log n.
