@@ -24,11 +24,13 @@ internal sealed class UniqueIdCheck(OcdsValidationOptions options) : OcdsPackage
         // An item without its ocid (and id) is told apart by its content: identical ones are duplicates too
         // (the schema's uniqueItems, as lib-cove-ocds reads it), compared by a digest of their text, so no tree is
         // walked for it.
-        if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return (JsonTextDigest.Of(item.PackageIndex, item.Utf8.Span), null, "");
+        if (!OcdsJson.TryGet(root, "ocid", out var ocid) || OcdsJson.IdText(ocid) is not { } ocidText) return ByContent(item);
         if (item.Kind == OcdsItemKind.Record) return (JsonTextDigest.Of(item.PackageIndex, ocidText), ocidText, "/ocid");
-        if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return (JsonTextDigest.Of(item.PackageIndex, item.Utf8.Span), null, "");
+        if (!OcdsJson.TryGet(root, "id", out var id) || OcdsJson.IdText(id) is not { } idText) return ByContent(item);
         return (JsonTextDigest.Of(item.PackageIndex, ocidText, idText), $"{ocidText}, {idText}", "/id");
     }
+
+    private static (UInt128? Key, string? Label, string? Pointer) ByContent(StreamedItem item) => (JsonTextDigest.Of(item.PackageIndex, item.Utf8.Span), null, "");
 
     /// <summary>
     /// Takes the key of item number <paramref name="index"/> (counting from 0, in file order); a finding, with its
